@@ -1,0 +1,46 @@
+/**
+ * Stable, machine-readable error codes. Services throw AppError(code); the HTTP error handler maps the
+ * code to a status (the only such table) and the web shows the message from its i18n catalogue
+ * under `errors.<code>`.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  OTP_INVALID: 400,
+  OTP_EXPIRED: 400,
+  OTP_TOO_MANY_ATTEMPTS: 429,
+  BAD_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  INVITATION_INVALID: 400,
+  TOKEN_MALFORMED: 400,
+  TOKEN_TAMPERED: 400,
+  TOKEN_BAD_SIGNATURE: 400,
+  TOKEN_UNKNOWN_KEY: 400,
+  TOKEN_EXPIRED: 400,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+/** The body of every error response. `message` is in the caller's language. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: { path: string; message: string }[];
+  details?: Record<string, unknown>;
+}

@@ -1,0 +1,42 @@
+/** Messages the server and the web both show: error codes and field validation. */
+export const vi = {
+  errors: {
+    VALIDATION_FAILED: 'Thông tin chưa hợp lệ, vui lòng kiểm tra lại.',
+    UNAUTHENTICATED: 'Vui lòng đăng nhập.',
+    CSRF_FAILED: 'Phiên làm việc đã thay đổi. Vui lòng tải lại trang và thử lại.',
+    FORBIDDEN: 'Bạn không có quyền xem hoặc thực hiện việc này.',
+    NOT_FOUND: 'Không tìm thấy.',
+    CONFLICT: 'Thông tin này đã có trong hệ thống.',
+    RATE_LIMITED: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    OTP_INVALID: 'Mã xác thực không đúng.',
+    OTP_EXPIRED: 'Mã xác thực đã hết hạn. Vui lòng lấy mã mới.',
+    OTP_TOO_MANY_ATTEMPTS: 'Nhập sai quá nhiều lần. Vui lòng lấy mã mới.',
+    BAD_CREDENTIALS: 'Tài khoản hoặc mật khẩu không đúng.',
+    ACCOUNT_DISABLED: 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
+    INVITATION_INVALID: 'Lời mời không hợp lệ hoặc đã hết hạn.',
+    TOKEN_MALFORMED: 'Mã không đọc được.',
+    TOKEN_TAMPERED: 'Mã đã bị sửa đổi.',
+    TOKEN_BAD_SIGNATURE: 'Mã không hợp lệ (chữ ký sai).',
+    TOKEN_UNKNOWN_KEY: 'Mã không do hệ thống cấp hoặc khóa đã bị thu hồi.',
+    TOKEN_EXPIRED: 'Mã đã hết hạn.',
+    INTERNAL: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  },
+  sms: {
+    // Without diacritics: an SMS with them is split after 70 characters.
+    otp: 'vaora: Ma xac thuc cua ban la {code}, hieu luc 5 phut. Khong chia se ma nay cho ai.',
+    invitation: 'vaora: {name}, ban duoc moi lam {role}. Mo lien ket de dat mat khau: {link}',
+  },
+  validation: {
+    required: 'Vui lòng nhập thông tin này.',
+    invalid: 'Giá trị không hợp lệ.',
+    tooShort: 'Quá ngắn.',
+    tooLong: 'Quá dài.',
+    phone: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.',
+    email: 'Địa chỉ email không hợp lệ.',
+    phoneOrEmail: 'Nhập số điện thoại hoặc email.',
+    otp: 'Mã xác thực gồm 6 chữ số.',
+    password: 'Mật khẩu cần ít nhất 10 ký tự.',
+    unitCode: 'Vui lòng chọn đơn vị hành chính.',
+    purpose: 'Vui lòng ghi rõ mục đích (ít nhất 5 ký tự).',
+  },
+} as const;

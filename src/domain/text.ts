@@ -1,0 +1,18 @@
+/** Unicode NFC: "Nguyễn" typed composed or decomposed is stored as the same string. */
+export function normalizeName(s: string): string {
+  return s.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Lower case without diacritics, đ → d, punctuation to spaces: the form used for search and matching
+ * ("Phường Ba Đình" → "phuong ba dinh").
+ */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Every setting vaora reads. Nothing else reads process.env; the README's table mirrors this schema. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  PUBLIC_URL: z.string().url().optional(),
+  SECRET: z.string().min(32).optional(),
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  SMS_SENDER: z.enum(['outbox', 'webhook']).default('outbox'),
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  SESSION_DAYS: z.coerce.number().positive().default(30),
+  SIGNED_TOKEN_MAX_DAYS: z.coerce.number().positive().default(400),
+  DEMO_DATA: z
+    .enum(['auto', 'never'])
+    .default('auto')
+    .describe('auto: create the demo province and accounts when the database is empty'),
+  DEMO_PASSWORD: z.string().min(8).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.SMS_SENDER === 'webhook' && !parsed.data.SMS_WEBHOOK_URL) {
+    throw new Error('Invalid settings:\n  SMS_WEBHOOK_URL: required when SMS_SENDER=webhook');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,102 @@
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/client';
+import { createAuditRepository } from './repositories/audit.repository';
+import { createInvitationsRepository } from './repositories/invitations.repository';
+import { createOtpRepository } from './repositories/otp.repository';
+import { createOutboxRepository } from './repositories/outbox.repository';
+import { createPointsRepository } from './repositories/points.repository';
+import { createRateLimitRepository } from './repositories/rate-limit.repository';
+import { createSessionsRepository } from './repositories/sessions.repository';
+import { createSigningKeysRepository } from './repositories/signing-keys.repository';
+import { createSystemRepository } from './repositories/system.repository';
+import { createUnitsRepository } from './repositories/units.repository';
+import { createUsersRepository } from './repositories/users.repository';
+import { createAccountsService } from './services/accounts.service';
+import { createAuditService } from './services/audit.service';
+import { createDemoService } from './services/demo.service';
+import { createMaintenanceService } from './services/maintenance.service';
+import { createOutboxSender, createWebhookSender, type MessageSender } from './services/message-sender';
+import { createOutboxService } from './services/outbox.service';
+import { createPointsService } from './services/points.service';
+import { createRateLimitService } from './services/rate-limit.service';
+import { createSessionsService } from './services/sessions.service';
+import { createSignInService } from './services/sign-in.service';
+import { createSigningService } from './services/signing.service';
+import { createUnitsService } from './services/units.service';
+
+export interface ContainerDeps {
+  config: Config;
+  database: DatabaseHandle;
+  secret: Buffer;
+  log: { info(obj: object, msg: string): void };
+  now?: () => Date;
+  /** Replaces the configured sender (tests capture codes with it). */
+  sender?: MessageSender;
+}
+
+/** The composition root: repositories over the database, services over repositories. */
+export function createServices(deps: ContainerDeps) {
+  const { config, database, secret, log } = deps;
+  const db = database.db;
+  const now = deps.now ?? (() => new Date());
+
+  const users = createUsersRepository(db);
+  const outboxRepo = createOutboxRepository(db);
+  const rateLimitRepo = createRateLimitRepository(db);
+  const otpRepo = createOtpRepository(db);
+  const sessionsRepo = createSessionsRepository(db);
+  const pointsRepo = createPointsRepository(db);
+
+  const sender =
+    deps.sender ??
+    (config.SMS_SENDER === 'webhook' && config.SMS_WEBHOOK_URL
+      ? createWebhookSender(config.SMS_WEBHOOK_URL)
+      : createOutboxSender(outboxRepo, log));
+  const units = createUnitsService(createUnitsRepository(db));
+  const audit = createAuditService(createAuditRepository(db));
+  const limits = createRateLimitService(rateLimitRepo, now);
+  const sessions = createSessionsService(sessionsRepo, users, { days: config.SESSION_DAYS, now });
+  const signIn = createSignInService({ users, otp: otpRepo, limits, sender, secret, now });
+  const accounts = createAccountsService({
+    users,
+    invitations: createInvitationsRepository(db),
+    units,
+    sender,
+    audit,
+    now,
+  });
+  const signing = createSigningService({
+    keys: createSigningKeysRepository(db),
+    secret,
+    now,
+    maxTokenDays: config.SIGNED_TOKEN_MAX_DAYS,
+  });
+  const points = createPointsService(pointsRepo, units);
+  const demo = createDemoService({ users, points: pointsRepo, units });
+  const maintenance = createMaintenanceService({
+    sessions: sessionsRepo,
+    otp: otpRepo,
+    rateLimits: rateLimitRepo,
+    outbox: outboxRepo,
+    now,
+  });
+
+  return {
+    units,
+    audit,
+    limits,
+    sessions,
+    signIn,
+    accounts,
+    signing,
+    points,
+    demo,
+    maintenance,
+    outbox: createOutboxService(outboxRepo, audit),
+    health: { check: createSystemRepository(db).ping },
+    publicUrl: config.PUBLIC_URL?.replace(/\/$/, ''),
+    isOutboxSender: !deps.sender && config.SMS_SENDER === 'outbox',
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './types';
+
+export type Db = Kysely<Database>;
+
+/** Runs a multi-statement SQL script on one connection; PGlite and pg need different calls for that. */
+export type ScriptRunner = (sql: string) => Promise<void>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Gives fn one connection for scripts; the pg variant holds a pooled client for the whole call. */
+  withConnection<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// Postgres returns bigint counts as strings; every count we keep fits in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openPostgres(url: string, poolSize = 20): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (sql) => {
+          await client.query(sql);
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export function wrapPglite(pglite: PGlite): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    withConnection: (fn) =>
+      fn(async (sql) => {
+        await pglite.exec(sql);
+      }),
+    close: () => db.destroy(),
+  };
+}
+
+/** The embedded default: PGlite files under DATA_DIR/pglite, created on first open. */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const dir = resolve(join(dataDir, 'pglite'));
+  mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  return wrapPglite(pglite);
+}
+
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<DatabaseHandle> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize)
+    : openPglite(options.dataDir);
+}

@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody, type ErrorCode, errorStatus } from '../../../domain/errors';
+import { isValidationKey, type Locale, messages, pickLocale } from '../../../domain/messages';
+
+export function localeOf(req: FastifyRequest): Locale {
+  const cookie = req.cookies?.lang;
+  return cookie === 'en' || cookie === 'vi' ? cookie : pickLocale(req.headers['accept-language']);
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { code?: string; message?: string; path?: (string | number)[] } };
+}
+
+function fieldMessage(locale: Locale, issue: ValidationIssue): string {
+  const m = messages[locale].validation;
+  const zodIssue = issue.params?.issue;
+  const key = zodIssue?.message ?? issue.message ?? '';
+  if (isValidationKey(key)) return m[key];
+  switch (zodIssue?.code) {
+    case 'too_small':
+      return m.tooShort;
+    case 'too_big':
+      return m.tooLong;
+    case 'invalid_type':
+      return m.required;
+    default:
+      return m.invalid;
+  }
+}
+
+function send(reply: FastifyReply, locale: Locale, code: ErrorCode, extra: Partial<ErrorBody> = {}) {
+  const body: ErrorBody = { code, message: messages[locale].errors[code], ...extra };
+  return reply.code(errorStatus[code]).send(body);
+}
+
+/** The only place an error becomes an HTTP status; 5xx bodies say nothing internal. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const locale = localeOf(req);
+    if (err instanceof AppError) {
+      if (errorStatus[err.code] >= 500) req.log.error({ err }, 'application error');
+      const details = err.code === 'FORBIDDEN' ? undefined : err.details;
+      return send(reply, locale, err.code, details ? { details } : {});
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = (err.validation as ValidationIssue[]).map((issue) => ({
+        path: (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.'),
+        message: fieldMessage(locale, issue),
+      }));
+      return send(reply, locale, 'VALIDATION_FAILED', { fields });
+    }
+    if (err.statusCode === 429) return send(reply, locale, 'RATE_LIMITED');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, wrong content type.
+      return send(reply, locale, err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(reply, locale, 'INTERNAL');
+  });
+}

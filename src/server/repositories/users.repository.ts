@@ -1,0 +1,150 @@
+import type { RoleGrant } from '../../domain/access';
+import type { Db } from '../db/client';
+import type { RoleName, ScopeLevel } from '../db/types';
+
+export interface UserRow {
+  id: string;
+  phone: string | null;
+  email: string | null;
+  display_name: string;
+  password_hash: string | null;
+  disabled_at: Date | null;
+}
+
+export interface NewGrant {
+  role: RoleName;
+  scopeLevel: ScopeLevel;
+  unitCode: string | null;
+  provinceCode: string | null;
+}
+
+const userColumns = ['id', 'phone', 'email', 'display_name', 'password_hash', 'disabled_at'] as const;
+
+export function createUsersRepository(db: Db) {
+  return {
+    findByPhone: (phone: string): Promise<UserRow | undefined> =>
+      db.selectFrom('users').select(userColumns).where('phone', '=', phone).executeTakeFirst(),
+
+    findByEmail: (email: string): Promise<UserRow | undefined> =>
+      db.selectFrom('users').select(userColumns).where('email', '=', email).executeTakeFirst(),
+
+    findById: (id: string): Promise<UserRow | undefined> =>
+      db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst(),
+
+    /** Finds the user with this phone, or creates one: a citizen's first sign-in is their registration. */
+    async upsertByPhone(phone: string): Promise<UserRow> {
+      await db
+        .insertInto('users')
+        .values({ phone })
+        .onConflict((oc) => oc.column('phone').doNothing())
+        .execute();
+      return db.selectFrom('users').select(userColumns).where('phone', '=', phone).executeTakeFirstOrThrow();
+    },
+
+    create: (user: {
+      phone: string | null;
+      email: string | null;
+      displayName: string;
+      passwordHash: string | null;
+    }) =>
+      db
+        .insertInto('users')
+        .values({
+          phone: user.phone,
+          email: user.email,
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+        })
+        .returning(userColumns)
+        .executeTakeFirstOrThrow(),
+
+    update: (id: string, fields: { displayName?: string; passwordHash?: string; email?: string | null }) =>
+      db
+        .updateTable('users')
+        .set({
+          ...(fields.displayName !== undefined ? { display_name: fields.displayName } : {}),
+          ...(fields.passwordHash !== undefined ? { password_hash: fields.passwordHash } : {}),
+          ...(fields.email !== undefined ? { email: fields.email } : {}),
+        })
+        .where('id', '=', id)
+        .execute(),
+
+    async addGrant(userId: string, grant: NewGrant, createdBy: string | null): Promise<void> {
+      await db
+        .insertInto('role_assignments')
+        .values({
+          user_id: userId,
+          role: grant.role,
+          scope_level: grant.scopeLevel,
+          unit_code: grant.unitCode,
+          province_code: grant.provinceCode,
+          created_by: createdBy,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    async grantsOf(userId: string): Promise<RoleGrant[]> {
+      const rows = await db
+        .selectFrom('role_assignments')
+        .select(['role', 'scope_level', 'unit_code', 'province_code'])
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map((r) => ({ role: r.role, scope: toScope(r.scope_level, r.unit_code, r.province_code) }));
+    },
+
+    async pointIdsOf(userId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('point_staff')
+        .select('point_id')
+        .where('user_id', '=', userId)
+        .union(db.selectFrom('points').select('id as point_id').where('owner_id', '=', userId))
+        .execute();
+      return rows.map((r) => r.point_id);
+    },
+
+    listStaff: (limit: number, offset: number) =>
+      db
+        .selectFrom('users')
+        .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
+        .select(['users.id', 'users.phone', 'users.email', 'users.display_name', 'users.disabled_at'])
+        .select(['r.role', 'r.scope_level', 'r.unit_code', 'r.province_code'])
+        .orderBy('users.display_name')
+        .orderBy('users.id')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+
+    countUsers: async (): Promise<number> => {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+
+function toScope(
+  level: ScopeLevel,
+  unitCode: string | null,
+  provinceCode: string | null,
+): RoleGrant['scope'] {
+  switch (level) {
+    case 'country':
+      return { level };
+    case 'points':
+      return { level };
+    case 'province':
+      return { level, provinceCode: unitCode ?? '' };
+    case 'commune':
+      return { level, provinceCode: provinceCode ?? '', communeCode: unitCode ?? '' };
+    default: {
+      const unreachable: never = level;
+      return unreachable;
+    }
+  }
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -1,0 +1,36 @@
+import type { Principal } from '../../domain/access';
+import type { AuditEntry, AuditRepository } from '../repositories/audit.repository';
+
+export interface AccessRecord {
+  action: AuditEntry['action'];
+  /** What was touched, e.g. `outbox`, `accounts`, `person:<id>`. */
+  resource: string;
+  subjectUserId?: string | null;
+  purpose: string;
+  ip?: string | null;
+}
+
+export function labelOf(p: Principal): string {
+  const role = p.grants[0]?.role ?? 'citizen';
+  return `${p.displayName || p.phone || p.email || p.userId} (${role})`;
+}
+
+export function createAuditService(repo: AuditRepository) {
+  return {
+    /** Writes who accessed which personal data and why; call it before the data leaves the server. */
+    record: (actor: Principal, r: AccessRecord) =>
+      repo.add({
+        actorId: actor.userId,
+        actorLabel: labelOf(actor),
+        action: r.action,
+        resource: r.resource,
+        subjectUserId: r.subjectUserId ?? null,
+        purpose: r.purpose,
+        ip: r.ip ?? null,
+      }),
+
+    list: (filter: { subjectUserId?: string; limit: number; before?: Date }) => repo.list(filter),
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
