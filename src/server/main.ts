@@ -33,7 +33,8 @@ async function main() {
     if (demo.created) writeDemoAccounts(config, demo.accounts);
   }
 
-  const app = await buildApp({ config, services, logger: log, serveWeb: true });
+  // In development Vite serves the web app and proxies the API.
+  const app = await buildApp({ config, services, logger: log, serveWeb: config.NODE_ENV !== 'development' });
   const stopJobs = startJobs(services, log);
 
   let closing = false;

@@ -24,6 +24,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export function openPostgres(url: string, poolSize = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its connection (server restart, failover) must not crash the process;
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -38,7 +41,11 @@ export function openPostgres(url: string, poolSize = 20): DatabaseHandle {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      // Kysely ends the pool only if it ran a query itself; withConnection alone leaves it open.
+      if (!pool.ended) await pool.end();
+    },
   };
 }
 

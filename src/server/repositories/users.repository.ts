@@ -104,17 +104,20 @@ export function createUsersRepository(db: Db) {
       return rows.map((r) => r.point_id);
     },
 
-    listStaff: (limit: number, offset: number) =>
-      db
+    /** Staff with their roles; with a province, only roles within it. */
+    listStaff: (page: { limit: number; offset: number }, provinceCode: string | null) => {
+      let q = db
         .selectFrom('users')
         .innerJoin('role_assignments as r', 'r.user_id', 'users.id')
         .select(['users.id', 'users.phone', 'users.email', 'users.display_name', 'users.disabled_at'])
         .select(['r.role', 'r.scope_level', 'r.unit_code', 'r.province_code'])
         .orderBy('users.display_name')
         .orderBy('users.id')
-        .limit(limit)
-        .offset(offset)
-        .execute(),
+        .limit(page.limit)
+        .offset(page.offset);
+      if (provinceCode) q = q.where('r.province_code', '=', provinceCode);
+      return q.execute();
+    },
 
     countUsers: async (): Promise<number> => {
       const row = await db

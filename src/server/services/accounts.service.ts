@@ -109,7 +109,12 @@ export function createAccountsService(deps: {
     async listStaff(actor: Principal, purpose: string, page: { limit: number; offset: number }, ip: string) {
       authorize(actor, 'accounts.manage');
       await audit.record(actor, { action: 'read', resource: 'accounts', purpose, ip });
-      return users.listStaff(page.limit, page.offset);
+      const isNational = actor.grants.some((g) => g.role === 'admin' && g.scope.level === 'country');
+      const province = actor.grants.find((g) => g.role === 'admin' && g.scope.level === 'province')?.scope;
+      return users.listStaff(
+        page,
+        isNational || province?.level !== 'province' ? null : province.provinceCode,
+      );
     },
 
     listOpenInvitations: (actor: Principal) => {

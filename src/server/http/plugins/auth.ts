@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** The administrative unit the request is about, checked against the caller's scope. */
     unitCode?: (req: FastifyRequest) => string;
   }
+  interface FastifyInstance {
+    /** Every route with its declared access, for tests and the documentation. */
+    routeAccess: { method: string; url: string; access: Access | undefined }[];
+  }
   interface FastifyRequest {
     principal: Principal | null;
     sessionId: string | null;
@@ -53,11 +57,14 @@ export function setCsrfCookie(config: Config, req: FastifyRequest, reply: Fastif
  * the route's declared access.
  */
 export function registerAuth(app: FastifyInstance, services: Services) {
-  const undeclared: string[] = [];
+  const table: FastifyInstance['routeAccess'] = [];
+  app.decorate('routeAccess', table);
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access) undeclared.push(`${route.method} ${route.url}`);
+    for (const method of [route.method].flat())
+      table.push({ method, url: route.url, access: route.config?.access });
   });
   app.addHook('onReady', async () => {
+    const undeclared = table.filter((r) => !r.access).map((r) => `${r.method} ${r.url}`);
     if (undeclared.length) throw new Error(`Routes without an access declaration: ${undeclared.join(', ')}`);
   });
 
