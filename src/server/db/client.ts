@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -62,12 +62,45 @@ export function wrapPglite(pglite: PGlite): DatabaseHandle {
   };
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite files must have one writer: a second process would corrupt them, so it stops instead. */
+function lockDataDir(dir: string): () => void {
+  const file = join(dir, 'vaora.pid');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    if (holder !== process.pid && isRunning(holder)) {
+      throw new Error(
+        `Another vaora process (pid ${holder}) is using ${dir}. Stop it, or use DATABASE_URL to run several processes.`,
+      );
+    }
+    writeFileSync(file, String(process.pid));
+  }
+  return () => rmSync(file, { force: true });
+}
+
 /** The embedded default: PGlite files under DATA_DIR/pglite, created on first open. */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const dir = resolve(join(dataDir, 'pglite'));
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
-  return wrapPglite(pglite);
+  const unlock = lockDataDir(resolve(dataDir));
+  const handle = wrapPglite(await PGlite.create(dir));
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      unlock();
+    },
+  };
 }
 
 export async function openDatabase(options: {

@@ -1,0 +1,405 @@
+import { AppError } from './errors';
+
+/**
+ * Compact signed tokens for QR codes: `<kid>.<body>.<sig>`, each part base64url without padding.
+ * body = CRC-32 (big endian) of the JSON bytes, then the UTF-8 JSON payload; sig = Ed25519 over the
+ * ASCII bytes of `<kid>.<body>`.
+ *
+ * The CRC adds no security (the signature does that); it lets a scanner tell "someone edited this
+ * code" apart from "this code was signed by someone else", which staff handle differently.
+ *
+ * Pure TypeScript: the same rules run in the browser (WebCrypto) and on the server (node:crypto
+ * through `verifyTokenWith`, synchronous, no WebCrypto promise per scan).
+ */
+
+/** What an issuer puts in a token; keys stay short because every byte makes the QR denser. */
+export interface TokenClaims {
+  /** Kind: 'p' personal, 'm' movement, 'c' check-in point, 'k' card. */
+  typ: string;
+}
+
+/** Claims with their issue and expiry times (unix seconds): what gets signed. */
+export interface IssuedClaims extends TokenClaims {
+  iat: number;
+  exp: number;
+}
+
+/** A decoded payload: the claims plus issue and expiry times in unix seconds. */
+export interface TokenPayload {
+  typ: string;
+  iat: number;
+  exp: number;
+  [field: string]: unknown;
+}
+
+export interface DecodedToken {
+  kid: string;
+  payload: TokenPayload;
+  /** The ASCII bytes of `<kid>.<body>`, which the signature covers. */
+  signedData: Uint8Array<ArrayBuffer>;
+  signature: Uint8Array<ArrayBuffer>;
+}
+
+/** A public key a verifier trusts: raw 32-byte Ed25519, optionally with the end of its validity. */
+export interface VerificationKey {
+  kid: string;
+  publicKey: Uint8Array;
+  /** Unix seconds; at or after it the key no longer verifies anything. */
+  expiresAt?: number | null | undefined;
+}
+
+/** Where a verifier finds the key of a kid; undefined when it does not know (or no longer trusts) it. */
+export type KeyLookup = (kid: string) => VerificationKey | undefined | Promise<VerificationKey | undefined>;
+
+/** Synchronous verification with the caller's own crypto (the server's node:crypto path). */
+export interface SyncTokenVerifier<K> {
+  /** The key for kid, or undefined when unknown or expired (→ TOKEN_UNKNOWN_KEY). */
+  resolveKey(kid: string): K | undefined;
+  verifySignature(key: K, data: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>): boolean;
+}
+
+/** The same contract where either step may be asynchronous. */
+export interface TokenVerifier<K> {
+  resolveKey(kid: string): K | undefined | Promise<K | undefined>;
+  verifySignature(
+    key: K,
+    data: Uint8Array<ArrayBuffer>,
+    signature: Uint8Array<ArrayBuffer>,
+  ): boolean | Promise<boolean>;
+}
+
+/** An Ed25519 public key as published in `/.well-known/jwks.json`. */
+export interface Jwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid: string;
+  use: 'sig';
+  alg: 'EdDSA';
+  /** Unix seconds after which a retired key verifies nothing (absent for the active key). */
+  exp?: number;
+}
+
+const KID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+const TYP_MAX_LENGTH = 16;
+const ED25519_PUBLIC_KEY_BYTES = 32;
+const ED25519_SIGNATURE_BYTES = 64;
+const CRC_BYTES = 4;
+
+// ---------------------------------------------------------------------------------------------------
+// base64url without padding (btoa/atob work on binary strings and differ in edge cases; this doesn't)
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DECODE_TABLE = (() => {
+  const table = new Int16Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+export function base64urlEncode(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]!;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!;
+  }
+  return out;
+}
+
+/**
+ * Decodes unpadded base64url; null for anything else. Only the canonical spelling is accepted (unused
+ * trailing bits must be zero), so no two different strings decode to the same token.
+ */
+export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | null {
+  const rest = text.length % 4;
+  if (rest === 1) return null;
+  const out = new Uint8Array(Math.floor(text.length / 4) * 3 + (rest === 0 ? 0 : rest - 1));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? DECODE_TABLE[c]! : -1;
+    if (v < 0) return null;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+      acc &= (1 << bits) - 1;
+    }
+  }
+  if (acc !== 0) return null;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CRC-32 (IEEE 802.3, as in zip and PNG)
+
+let crcTable: Uint32Array | undefined;
+
+export function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// encoding and parsing
+
+const utf8Encoder = new TextEncoder();
+// fatal: invalid UTF-8 is a malformed token, not a payload with replacement characters.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isPayload(value: unknown): value is TokenPayload {
+  return (
+    isPlainObject(value) &&
+    typeof value.typ === 'string' &&
+    value.typ.length > 0 &&
+    value.typ.length <= TYP_MAX_LENGTH &&
+    Number.isSafeInteger(value.iat) &&
+    Number.isSafeInteger(value.exp)
+  );
+}
+
+export function isValidKid(kid: string): boolean {
+  return KID_PATTERN.test(kid);
+}
+
+/** The body part of a token: CRC-32 of the JSON bytes, then the bytes, in base64url. */
+export function encodePayload<P extends IssuedClaims>(payload: P): string {
+  if (!isPayload(payload)) {
+    throw new TypeError('A token payload needs typ (1-16 characters) and integer iat and exp');
+  }
+  if (payload.exp <= payload.iat) throw new TypeError('A token must expire after it is issued');
+  const json = utf8Encoder.encode(JSON.stringify(payload));
+  const body = new Uint8Array(CRC_BYTES + json.length);
+  new DataView(body.buffer).setUint32(0, crc32(json), false);
+  body.set(json, CRC_BYTES);
+  return base64urlEncode(body);
+}
+
+/**
+ * Parses a token without verifying it: TOKEN_MALFORMED when it can't be read, TOKEN_TAMPERED when the
+ * body's CRC does not match its content.
+ */
+export function decodeToken(token: string): DecodedToken {
+  const parts = token.split('.');
+  if (parts.length !== 3) throw new AppError('TOKEN_MALFORMED');
+  const [kid, bodyText, sigText] = parts as [string, string, string];
+  if (!isValidKid(kid)) throw new AppError('TOKEN_MALFORMED');
+  const body = base64urlDecode(bodyText);
+  const signature = base64urlDecode(sigText);
+  if (!body || !signature || body.length <= CRC_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) {
+    throw new AppError('TOKEN_MALFORMED');
+  }
+  const json = body.subarray(CRC_BYTES);
+  const expected = new DataView(body.buffer, body.byteOffset, CRC_BYTES).getUint32(0, false);
+  if (crc32(json) !== expected) throw new AppError('TOKEN_TAMPERED');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(utf8Decoder.decode(json));
+  } catch {
+    throw new AppError('TOKEN_MALFORMED');
+  }
+  if (!isPayload(payload)) throw new AppError('TOKEN_MALFORMED');
+  // The token is ASCII (base64url and dots), so its UTF-16 code units are its bytes.
+  const signedLength = kid.length + 1 + bodyText.length;
+  const signedData = new Uint8Array(signedLength);
+  for (let i = 0; i < signedLength; i++) signedData[i] = token.charCodeAt(i);
+  return { kid, payload, signedData, signature };
+}
+
+function assemble(payload: IssuedClaims, kid: string): string {
+  if (!isValidKid(kid)) throw new TypeError(`Invalid kid: ${kid}`);
+  return `${kid}.${encodePayload(payload)}`;
+}
+
+function asciiBytes(text: string): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** Signs with an injected signer (the server's private key never leaves node:crypto). */
+export async function signToken<P extends IssuedClaims>(
+  payload: P,
+  kid: string,
+  signer: (data: Uint8Array<ArrayBuffer>) => Uint8Array | Promise<Uint8Array>,
+): Promise<string> {
+  const signed = assemble(payload, kid);
+  return `${signed}.${base64urlEncode(await signer(asciiBytes(signed)))}`;
+}
+
+/** signToken for a synchronous signer, for the server's hot path. */
+export function signTokenSync<P extends IssuedClaims>(
+  payload: P,
+  kid: string,
+  signer: (data: Uint8Array<ArrayBuffer>) => Uint8Array,
+): string {
+  const signed = assemble(payload, kid);
+  return `${signed}.${base64urlEncode(signer(asciiBytes(signed)))}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// verification
+
+function checkExpiry(payload: TokenPayload, nowSeconds: number): TokenPayload {
+  if (nowSeconds >= payload.exp) throw new AppError('TOKEN_EXPIRED', { exp: payload.exp });
+  return payload;
+}
+
+/**
+ * Verifies with the caller's synchronous crypto. Order: parse (MALFORMED, TAMPERED), key (UNKNOWN_KEY),
+ * signature (BAD_SIGNATURE), then expiry, so a forgery never reports "expired".
+ */
+export function verifyTokenWith<K>(token: string, verifier: SyncTokenVerifier<K>, nowSeconds: number) {
+  const decoded = decodeToken(token);
+  const key = verifier.resolveKey(decoded.kid);
+  if (key === undefined) throw new AppError('TOKEN_UNKNOWN_KEY', { kid: decoded.kid });
+  if (!verifier.verifySignature(key, decoded.signedData, decoded.signature)) {
+    throw new AppError('TOKEN_BAD_SIGNATURE');
+  }
+  return checkExpiry(decoded.payload, nowSeconds);
+}
+
+function isVerifier(value: unknown): value is TokenVerifier<unknown> {
+  return isPlainObject(value) && typeof value.resolveKey === 'function';
+}
+
+/**
+ * Verifies a token, by default through WebCrypto (browser and Node 20+). `keys` is a list of trusted
+ * keys (for instance from `/.well-known/jwks.json` through `jwkToVerificationKey`), a lookup by kid,
+ * or a verifier with its own crypto.
+ */
+export async function verifyToken<K = VerificationKey>(
+  token: string,
+  keys: readonly VerificationKey[] | KeyLookup | TokenVerifier<K>,
+  nowSeconds: number,
+): Promise<TokenPayload> {
+  const decoded = decodeToken(token);
+  if (isVerifier(keys)) {
+    const key = await keys.resolveKey(decoded.kid);
+    if (key === undefined) throw new AppError('TOKEN_UNKNOWN_KEY', { kid: decoded.kid });
+    if (!(await keys.verifySignature(key, decoded.signedData, decoded.signature))) {
+      throw new AppError('TOKEN_BAD_SIGNATURE');
+    }
+    return checkExpiry(decoded.payload, nowSeconds);
+  }
+  const key = typeof keys === 'function' ? await keys(decoded.kid) : keys.find((k) => k.kid === decoded.kid);
+  if (!key || (key.expiresAt != null && nowSeconds >= key.expiresAt)) {
+    throw new AppError('TOKEN_UNKNOWN_KEY', { kid: decoded.kid });
+  }
+  if (!(await verifyEd25519(key, decoded.signedData, decoded.signature))) {
+    throw new AppError('TOKEN_BAD_SIGNATURE');
+  }
+  return checkExpiry(decoded.payload, nowSeconds);
+}
+
+// Imported keys by kid and key bytes: a kid reused for another key must not hit the old entry.
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const IMPORTED_KEYS_MAX = 64;
+
+function importEd25519(key: VerificationKey): Promise<CryptoKey> {
+  if (key.publicKey.length !== ED25519_PUBLIC_KEY_BYTES) {
+    throw new TypeError(`An Ed25519 public key has 32 bytes, not ${key.publicKey.length}`);
+  }
+  const cacheKey = `${key.kid}.${base64urlEncode(key.publicKey)}`;
+  let imported = importedKeys.get(cacheKey);
+  if (!imported) {
+    if (importedKeys.size >= IMPORTED_KEYS_MAX) importedKeys.clear();
+    imported = globalThis.crypto.subtle.importKey(
+      'raw',
+      new Uint8Array(key.publicKey),
+      { name: 'Ed25519' },
+      false,
+      ['verify'],
+    );
+    // A failed import must not stay cached.
+    imported.catch(() => importedKeys.delete(cacheKey));
+    importedKeys.set(cacheKey, imported);
+  }
+  return imported;
+}
+
+/** Ed25519 verification through WebCrypto (`crypto.subtle`), with imported keys cached. */
+export async function verifyEd25519(
+  key: VerificationKey,
+  data: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
+  const cryptoKey = await importEd25519(key);
+  return globalThis.crypto.subtle.verify({ name: 'Ed25519' }, cryptoKey, signature, data);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// JWK
+
+export function verificationKeyToJwk(key: VerificationKey): Jwk {
+  if (key.publicKey.length !== ED25519_PUBLIC_KEY_BYTES) throw new TypeError('Not an Ed25519 public key');
+  return {
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: base64urlEncode(key.publicKey),
+    kid: key.kid,
+    use: 'sig',
+    alg: 'EdDSA',
+    ...(key.expiresAt != null ? { exp: key.expiresAt } : {}),
+  };
+}
+
+/** Reads one key of a JWKS; throws TypeError for anything but an Ed25519 signing key with a kid. */
+export function jwkToVerificationKey(jwk: unknown): VerificationKey {
+  if (
+    !isPlainObject(jwk) ||
+    jwk.kty !== 'OKP' ||
+    jwk.crv !== 'Ed25519' ||
+    typeof jwk.x !== 'string' ||
+    typeof jwk.kid !== 'string' ||
+    !isValidKid(jwk.kid) ||
+    (jwk.use !== undefined && jwk.use !== 'sig') ||
+    (jwk.alg !== undefined && jwk.alg !== 'EdDSA') ||
+    (jwk.exp !== undefined && !Number.isSafeInteger(jwk.exp))
+  ) {
+    throw new TypeError('Not an Ed25519 signing JWK');
+  }
+  const publicKey = base64urlDecode(jwk.x);
+  if (!publicKey || publicKey.length !== ED25519_PUBLIC_KEY_BYTES) {
+    throw new TypeError('Not an Ed25519 public key');
+  }
+  return { kid: jwk.kid, publicKey, expiresAt: typeof jwk.exp === 'number' ? jwk.exp : null };
+}
+
+/** The keys of a JWKS document (`{ keys: [...] }`) this codec can use; others are skipped. */
+export function verificationKeysFromJwks(jwks: unknown): VerificationKey[] {
+  if (!isPlainObject(jwks) || !Array.isArray(jwks.keys)) throw new TypeError('Not a JWKS document');
+  const out: VerificationKey[] = [];
+  for (const jwk of jwks.keys) {
+    try {
+      out.push(jwkToVerificationKey(jwk));
+    } catch {
+      // A JWKS may list key types a later version adds; a scanner keeps the ones it understands.
+    }
+  }
+  return out;
+}
