@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { Services } from './container';
 import { registerAuth } from './http/plugins/auth';
 import { registerErrorHandler } from './http/plugins/error-handler';
+import { registerSecurityHeaders } from './http/plugins/security-headers';
 import { registerWeb } from './http/plugins/web';
 import { adminRoutes } from './http/routes/admin.routes';
 import { authRoutes } from './http/routes/auth.routes';
@@ -43,6 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   await app.register(swagger, {
