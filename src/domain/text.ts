@@ -16,3 +16,12 @@ export function foldText(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Text without diacritics, case kept: SMS with diacritics are split after 70 characters. */
+export function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}

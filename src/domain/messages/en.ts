@@ -22,6 +22,14 @@ export const en: Messages = {
     TOKEN_EXPIRED: 'The code has expired.',
     INTERNAL: 'Something went wrong. Please try again.',
   },
+  roles: {
+    admin: 'Administrator',
+    health_officer: 'Health officer',
+    point_owner: 'Point manager',
+    point_staff: 'Scanning staff',
+    checkpoint_staff: 'Road checkpoint staff',
+    citizen: 'Citizen',
+  },
   sms: {
     // Without diacritics: an SMS with them is split after 70 characters.
     otp: 'vaora: your one-time code is {code}, valid for 5 minutes. Do not share it.',

@@ -8,6 +8,7 @@ export const locales: readonly Locale[] = ['vi', 'en'];
 type ValidationKey = keyof typeof vi.validation;
 export interface Messages {
   errors: Record<ErrorCode, string>;
+  roles: Record<keyof typeof vi.roles, string>;
   sms: Record<keyof typeof vi.sms, string>;
   validation: Record<ValidationKey, string>;
 }

@@ -21,6 +21,14 @@ export const vi = {
     TOKEN_EXPIRED: 'Mã đã hết hạn.',
     INTERNAL: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
   },
+  roles: {
+    admin: 'Quản trị viên',
+    health_officer: 'Cán bộ y tế',
+    point_owner: 'Người quản lý điểm',
+    point_staff: 'Nhân viên quét mã',
+    checkpoint_staff: 'Cán bộ chốt kiểm soát',
+    citizen: 'Người dân',
+  },
   sms: {
     // Without diacritics: an SMS with them is split after 70 characters.
     otp: 'vaora: Ma xac thuc cua ban la {code}, hieu luc 5 phut. Khong chia se ma nay cho ai.',

@@ -110,6 +110,7 @@ export interface AuditLogTable {
   at: CreatedAt;
   actor_id: string | null;
   actor_label: string;
+  actor_role: string;
   action: 'read' | 'export' | 'update' | 'delete';
   resource: string;
   subject_user_id: string | null;

@@ -3,6 +3,8 @@ import type { Db } from '../db/client';
 export interface AuditEntry {
   actorId: string | null;
   actorLabel: string;
+  /** The role the actor acted in, or `citizen`. */
+  actorRole: string;
   action: 'read' | 'export' | 'update' | 'delete';
   resource: string;
   subjectUserId: string | null;
@@ -18,6 +20,7 @@ export function createAuditRepository(db: Db) {
         .values({
           actor_id: e.actorId,
           actor_label: e.actorLabel,
+          actor_role: e.actorRole,
           action: e.action,
           resource: e.resource,
           subject_user_id: e.subjectUserId,
@@ -30,7 +33,7 @@ export function createAuditRepository(db: Db) {
     list: (filter: { subjectUserId?: string; limit: number; before?: Date }) => {
       let q = db
         .selectFrom('audit_log')
-        .select(['id', 'at', 'actor_label', 'action', 'resource', 'subject_user_id', 'purpose'])
+        .select(['id', 'at', 'actor_label', 'actor_role', 'action', 'resource', 'subject_user_id', 'purpose'])
         .orderBy('at', 'desc')
         .orderBy('id', 'desc')
         .limit(filter.limit);

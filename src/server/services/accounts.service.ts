@@ -3,6 +3,7 @@ import { authorize, isCitizen, type Principal, type Role } from '../../domain/ac
 import { AppError } from '../../domain/errors';
 import { format, type Locale, messages } from '../../domain/messages';
 import type { AcceptInvitation, Invitation, Me } from '../../domain/schemas/auth';
+import { stripDiacritics } from '../../domain/text';
 import type { ScopeLevel } from '../db/types';
 import type { InvitationsRepository } from '../repositories/invitations.repository';
 import type { NewGrant, UsersRepository } from '../repositories/users.repository';
@@ -66,11 +67,10 @@ export function createAccountsService(deps: {
       });
       // The token travels in the fragment, so it never reaches a server or proxy log.
       const link = `${baseUrl}/invite#${token}`;
-      const text = format(messages[locale].sms.invitation, {
-        name: input.displayName,
-        role: input.role,
-        link,
-      });
+      const m = messages[locale];
+      const text = stripDiacritics(
+        format(m.sms.invitation, { name: input.displayName, role: m.roles[input.role], link }),
+      );
       await sender.send(
         input.phone
           ? { channel: 'sms', to: input.phone, text }

@@ -11,8 +11,7 @@ export interface AccessRecord {
 }
 
 export function labelOf(p: Principal): string {
-  const role = p.grants[0]?.role ?? 'citizen';
-  return `${p.displayName || p.phone || p.email || p.userId} (${role})`;
+  return p.displayName || p.phone || p.email || p.userId;
 }
 
 export function createAuditService(repo: AuditRepository) {
@@ -22,6 +21,7 @@ export function createAuditService(repo: AuditRepository) {
       repo.add({
         actorId: actor.userId,
         actorLabel: labelOf(actor),
+        actorRole: actor.grants[0]?.role ?? 'citizen',
         action: r.action,
         resource: r.resource,
         subjectUserId: r.subjectUserId ?? null,

@@ -116,6 +116,7 @@ CREATE TABLE audit_log (
   at timestamptz NOT NULL DEFAULT now(),
   actor_id uuid REFERENCES users (id) ON DELETE SET NULL,
   actor_label text NOT NULL,
+  actor_role text NOT NULL,
   action text NOT NULL CHECK (action IN ('read', 'export', 'update', 'delete')),
   resource text NOT NULL,
   subject_user_id uuid,

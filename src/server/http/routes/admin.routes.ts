@@ -93,6 +93,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
                   email: z.string().nullable(),
                   role: z.enum(roles),
                   unitCode: z.string().nullable(),
+                  unitName: z.string().nullable(),
                   expiresAt: z.date(),
                 }),
               ),
@@ -110,6 +111,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
             email: r.email,
             role: r.role,
             unitCode: r.unit_code,
+            unitName: r.unit_code ? services.units.nameOf(r.unit_code) : null,
             expiresAt: r.expires_at,
           })),
         };
@@ -177,8 +179,10 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
             200: z.object({
               entries: z.array(
                 z.object({
+                  id: z.string(),
                   at: z.date(),
-                  actor: z.string(),
+                  actorName: z.string(),
+                  actorRole: z.string(),
                   action: z.string(),
                   resource: z.string(),
                   subjectUserId: z.string().nullable(),
@@ -196,8 +200,10 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
         });
         return {
           entries: rows.map((r) => ({
+            id: String(r.id),
             at: r.at,
-            actor: r.actor_label,
+            actorName: r.actor_label,
+            actorRole: r.actor_role,
             action: r.action,
             resource: r.resource,
             subjectUserId: r.subject_user_id,

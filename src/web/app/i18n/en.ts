@@ -77,14 +77,7 @@ export const en: Catalogue = {
     greeting: 'Hello, {{name}}',
     intro: 'This is your home page.',
   },
-  roles: {
-    admin: 'Administrator',
-    health_officer: 'Health officer',
-    point_owner: 'Point manager',
-    point_staff: 'Scanning staff',
-    checkpoint_staff: 'Road checkpoint staff',
-    citizen: 'Citizen',
-  },
+  roles: shared.roles,
   citizen: {
     title: 'For citizens',
     intro:

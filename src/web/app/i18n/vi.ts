@@ -78,14 +78,7 @@ export const vi = {
     greeting: 'Xin chào, {{name}}',
     intro: 'Đây là trang chính của bạn.',
   },
-  roles: {
-    admin: 'Quản trị viên',
-    health_officer: 'Cán bộ y tế',
-    point_owner: 'Người quản lý điểm',
-    point_staff: 'Nhân viên quét mã',
-    checkpoint_staff: 'Cán bộ chốt kiểm soát',
-    citizen: 'Người dân',
-  },
+  roles: shared.roles,
   citizen: {
     title: 'Dành cho người dân',
     intro:

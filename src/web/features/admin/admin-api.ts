@@ -17,6 +17,7 @@ export interface OpenInvitation {
   email: string | null;
   role: Role;
   unitCode: string | null;
+  unitName: string | null;
   expiresAt: string;
 }
 
@@ -29,8 +30,10 @@ export interface SigningKey {
 }
 
 export interface AuditEntry {
+  id: string;
   at: string;
-  actor: string;
+  actorName: string;
+  actorRole: string;
   action: string;
   resource: string;
   subjectUserId: string | null;

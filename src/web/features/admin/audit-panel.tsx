@@ -9,12 +9,10 @@ import { type AuditEntry, auditPath } from './admin-api';
 
 const KNOWN_ROLES: readonly string[] = [...roles, 'citizen'];
 
-/** The server labels an actor "Name (role_code)"; the role is shown in the reader's words. */
-function actorLabel(actor: string, t: TFunction): string {
-  const m = /^(.*) \(([a-z_]+)\)$/.exec(actor);
-  const role = m?.[2];
-  if (!m || !role || !KNOWN_ROLES.includes(role)) return actor;
-  return `${m[1]} (${t(`roles.${role as (typeof roles)[number] | 'citizen'}`)})`;
+/** The actor's role is shown in the reader's words. */
+function actorLabel(e: AuditEntry, t: TFunction): string {
+  if (!KNOWN_ROLES.includes(e.actorRole)) return e.actorName;
+  return `${e.actorName} (${t(`roles.${e.actorRole as (typeof roles)[number] | 'citizen'}`)})`;
 }
 
 function actionLabel(action: string, t: TFunction): string {
@@ -50,12 +48,11 @@ export function AuditPanel() {
       {audit.status === 'ready' && audit.data.entries.length ? (
         <ResponsiveList
           caption={t('admin.tabAudit')}
-          // Entries carry no id; their order is stable (newest first), so the position serves as key.
-          rows={audit.data.entries.map((e, i) => ({ ...e, key: String(i) }))}
-          rowKey={(e) => e.key}
+          rows={audit.data.entries}
+          rowKey={(e) => e.id}
           columns={[
             { header: t('admin.auditAt'), cell: (e) => formatDateTime(e.at) },
-            { header: t('admin.auditActor'), cell: (e) => actorLabel(e.actor, t) },
+            { header: t('admin.auditActor'), cell: (e) => actorLabel(e, t) },
             { header: t('admin.auditAction'), cell: (e) => actionLabel(e.action, t) },
             { header: t('admin.auditResource'), cell: (e) => resourceLabel(e.resource, t) },
             { header: t('admin.auditPurpose'), cell: (e) => e.purpose },

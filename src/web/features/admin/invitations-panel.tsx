@@ -3,7 +3,6 @@ import type { Loadable } from '../../app/use-api';
 import { formatDateTime, formatPhone } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/load-state';
 import { ResponsiveList } from '../../ui/responsive-list';
-import { UnitName } from '../units/unit-name';
 import type { OpenInvitation } from './admin-api';
 
 const POINT_ROLES = new Set(['point_owner', 'point_staff', 'checkpoint_staff']);
@@ -31,13 +30,11 @@ export function InvitationsPanel({
         {
           header: t('admin.area'),
           cell: (r) =>
-            r.unitCode ? (
-              <UnitName code={r.unitCode} />
-            ) : POINT_ROLES.has(r.role) ? (
-              t('admin.pointsScope')
-            ) : (
-              t('admin.wholeCountry')
-            ),
+            r.unitName
+              ? r.unitName
+              : POINT_ROLES.has(r.role)
+                ? t('admin.pointsScope')
+                : t('admin.wholeCountry'),
         },
         { header: t('admin.expiresAt'), cell: (r) => formatDateTime(r.expiresAt) },
       ]}
