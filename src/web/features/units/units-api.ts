@@ -41,16 +41,3 @@ export async function searchUnits(
   });
   return data.units;
 }
-
-const byCode = new Map<string, Promise<UnitSummary>>();
-
-/** One unit, remembered for the page's life: names of units do not change under a running app. */
-export function getUnit(code: string): Promise<UnitSummary> {
-  let found = byCode.get(code);
-  if (!found) {
-    found = api<{ unit: UnitSummary }>('GET', `/api/units/${encodeURIComponent(code)}`).then((d) => d.unit);
-    found.catch(() => byCode.delete(code));
-    byCode.set(code, found);
-  }
-  return found;
-}
