@@ -32,7 +32,9 @@ export interface Area {
 }
 
 export const permissions = {
-  'self.read': ['citizen'],
+  /** A citizen's own data and that of the people they declare for. */
+  self: ['citizen'],
+  'codes.verify': ['point_owner', 'point_staff', 'checkpoint_staff', 'health_officer', 'admin'],
   'units.admin': ['admin'],
   'accounts.manage': ['admin'],
   'keys.manage': ['admin'],

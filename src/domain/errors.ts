@@ -22,6 +22,8 @@ export const errorStatus = {
   TOKEN_BAD_SIGNATURE: 400,
   TOKEN_UNKNOWN_KEY: 400,
   TOKEN_EXPIRED: 400,
+  TOKEN_NOT_YET_VALID: 400,
+  TOKEN_REVOKED: 400,
   INTERNAL: 500,
 } as const;
 

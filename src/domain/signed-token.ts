@@ -264,8 +264,15 @@ export function signTokenSync<P extends IssuedClaims>(
 // ---------------------------------------------------------------------------------------------------
 // verification
 
+/** Clocks of phones and scanners drift; a token that starts within this is accepted. */
+export const CLOCK_SKEW_SECONDS = 120;
+
 function checkExpiry(payload: TokenPayload, nowSeconds: number): TokenPayload {
   if (nowSeconds >= payload.exp) throw new AppError('TOKEN_EXPIRED', { exp: payload.exp });
+  // `nbf` (optional): tokens of a batch take turns; one from later in the batch is not good yet.
+  if (typeof payload.nbf === 'number' && nowSeconds < payload.nbf - CLOCK_SKEW_SECONDS) {
+    throw new AppError('TOKEN_NOT_YET_VALID', { nbf: payload.nbf });
+  }
   return payload;
 }
 

@@ -17,6 +17,7 @@ export const configSchema = z.object({
   SMS_SENDER: z.enum(['outbox', 'webhook']).default('outbox'),
   SMS_WEBHOOK_URL: z.string().url().optional(),
   SESSION_DAYS: z.coerce.number().positive().default(30),
+  MOVEMENT_VALID_HOURS: z.coerce.number().positive().max(720).default(72),
   SIGNED_TOKEN_MAX_DAYS: z.coerce.number().positive().default(400),
   DEMO_DATA: z
     .enum(['auto', 'never'])

@@ -113,7 +113,7 @@ export interface AuditLogTable {
   actor_role: string;
   action: 'read' | 'export' | 'update' | 'delete';
   resource: string;
-  subject_user_id: string | null;
+  subject_person_id: string | null;
   purpose: string;
   ip: string | null;
 }
@@ -147,6 +147,119 @@ export interface PointStaffTable {
   added_at: CreatedAt;
 }
 
+export interface PersonsTable {
+  id: Generated<string>;
+  account_id: string;
+  is_self: Generated<boolean>;
+  relation: string | null;
+  full_name: string;
+  name_folded: string;
+  birth_date: string | null;
+  birth_year: number;
+  gender: 'male' | 'female' | 'other';
+  phone: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_last: string | null;
+  insurance_number: string | null;
+  nationality: Generated<string>;
+  province_code: string | null;
+  commune_code: string | null;
+  address_detail: Generated<string>;
+  epi_status: 'f0' | 'f1' | null;
+  epi_status_since: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface HealthDeclarationsTable {
+  id: Generated<string>;
+  person_id: string;
+  declared_by: string | null;
+  answers: ColumnType<unknown, string, string>;
+  has_symptoms: boolean;
+  created_at: CreatedAt;
+}
+
+export interface MovementDeclarationsTable {
+  id: Generated<string>;
+  person_id: string;
+  declared_by: string | null;
+  vehicle: string;
+  vehicle_number: string | null;
+  seat: string | null;
+  departure_at: Timestamp;
+  origin_province: string;
+  origin_commune: string;
+  origin_address: Generated<string>;
+  dest_province: string;
+  dest_commune: string;
+  dest_address: string;
+  purpose: Generated<string>;
+  answers: ColumnType<unknown, string, string>;
+  has_symptoms: boolean;
+  state: Generated<'declared' | 'passed' | 'arrived' | 'followed' | 'done' | 'cancelled'>;
+  valid_until: Timestamp;
+  passed_at: Date | null;
+  arrived_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MovementCompanionsTable {
+  id: Generated<string>;
+  declaration_id: string;
+  person_id: string | null;
+  full_name: string;
+  birth_year: number;
+  gender: string;
+  phone: string | null;
+  answers: ColumnType<unknown, string, string>;
+  has_symptoms: boolean;
+  position: number;
+}
+
+export interface DailyDeclarationsTable {
+  id: Generated<string>;
+  person_id: string;
+  movement_id: string | null;
+  day: ColumnType<string, string, string>;
+  symptoms: string[];
+  created_at: CreatedAt;
+}
+
+export interface PersonCardsTable {
+  id: Generated<string>;
+  person_id: string;
+  issued_at: CreatedAt;
+  expires_at: Timestamp;
+  revoked_at: Date | null;
+}
+
+export interface NoticesTable {
+  id: Generated<string>;
+  account_id: string;
+  person_id: string | null;
+  kind: 'exposure' | 'follow_up' | 'declaration' | 'info';
+  params: ColumnType<unknown, string | undefined, string>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface CheckInsTable {
+  id: Generated<string>;
+  checked_in_at: Timestamp;
+  point_id: string;
+  province_code: string;
+  person_id: string | null;
+  method: 'self_scan' | 'staff_scan' | 'id_card' | 'hand_entry' | 'legacy_code' | 'national_qr';
+  direction: Generated<'in' | 'out'>;
+  full_name: string | null;
+  phone: string | null;
+  birth_year: number | null;
+  health: ColumnType<unknown, string | null, string | null> | null;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   admin_units: AdminUnitsTable;
@@ -162,4 +275,12 @@ export interface Database {
   signing_keys: SigningKeysTable;
   points: PointsTable;
   point_staff: PointStaffTable;
+  persons: PersonsTable;
+  health_declarations: HealthDeclarationsTable;
+  movement_declarations: MovementDeclarationsTable;
+  movement_companions: MovementCompanionsTable;
+  daily_declarations: DailyDeclarationsTable;
+  person_cards: PersonCardsTable;
+  notices: NoticesTable;
+  check_ins: CheckInsTable;
 }

@@ -7,7 +7,7 @@ export interface AuditEntry {
   actorRole: string;
   action: 'read' | 'export' | 'update' | 'delete';
   resource: string;
-  subjectUserId: string | null;
+  subjectPersonId: string | null;
   purpose: string;
   ip: string | null;
 }
@@ -23,21 +23,34 @@ export function createAuditRepository(db: Db) {
           actor_role: e.actorRole,
           action: e.action,
           resource: e.resource,
-          subject_user_id: e.subjectUserId,
+          subject_person_id: e.subjectPersonId,
           purpose: e.purpose,
           ip: e.ip,
         })
         .execute();
     },
 
-    list: (filter: { subjectUserId?: string; limit: number; before?: Date }) => {
+    list: (filter: { subjectPersonIds?: string[]; limit: number; before?: Date }) => {
       let q = db
         .selectFrom('audit_log')
-        .select(['id', 'at', 'actor_label', 'actor_role', 'action', 'resource', 'subject_user_id', 'purpose'])
+        .select([
+          'id',
+          'at',
+          'actor_label',
+          'actor_role',
+          'action',
+          'resource',
+          'subject_person_id',
+          'purpose',
+        ])
         .orderBy('at', 'desc')
         .orderBy('id', 'desc')
         .limit(filter.limit);
-      if (filter.subjectUserId) q = q.where('subject_user_id', '=', filter.subjectUserId);
+      // Guard against an invalid `IN ()`: no persons means no entries.
+      if (filter.subjectPersonIds) {
+        if (filter.subjectPersonIds.length === 0) return Promise.resolve([]);
+        q = q.where('subject_person_id', 'in', filter.subjectPersonIds);
+      }
       if (filter.before) q = q.where('at', '<', filter.before);
       return q.execute();
     },

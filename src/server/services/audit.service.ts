@@ -5,7 +5,7 @@ export interface AccessRecord {
   action: AuditEntry['action'];
   /** What was touched, e.g. `outbox`, `accounts`, `person:<id>`. */
   resource: string;
-  subjectUserId?: string | null;
+  subjectPersonId?: string | null;
   purpose: string;
   ip?: string | null;
 }
@@ -24,12 +24,12 @@ export function createAuditService(repo: AuditRepository) {
         actorRole: actor.grants[0]?.role ?? 'citizen',
         action: r.action,
         resource: r.resource,
-        subjectUserId: r.subjectUserId ?? null,
+        subjectPersonId: r.subjectPersonId ?? null,
         purpose: r.purpose,
         ip: r.ip ?? null,
       }),
 
-    list: (filter: { subjectUserId?: string; limit: number; before?: Date }) => repo.list(filter),
+    list: (filter: { subjectPersonIds?: string[]; limit: number; before?: Date }) => repo.list(filter),
   };
 }
 

@@ -173,7 +173,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
           summary: 'Who read or exported personal data, when and why',
           querystring: z.object({
             limit: z.coerce.number().int().min(1).max(500).default(100),
-            subjectUserId: z.uuid().optional(),
+            subjectPersonId: z.uuid().optional(),
           }),
           response: {
             200: z.object({
@@ -185,7 +185,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
                   actorRole: z.string(),
                   action: z.string(),
                   resource: z.string(),
-                  subjectUserId: z.string().nullable(),
+                  subjectPersonId: z.string().nullable(),
                   purpose: z.string(),
                 }),
               ),
@@ -196,7 +196,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
       async (req) => {
         const rows = await services.audit.list({
           limit: req.query.limit,
-          ...(req.query.subjectUserId ? { subjectUserId: req.query.subjectUserId } : {}),
+          ...(req.query.subjectPersonId ? { subjectPersonIds: [req.query.subjectPersonId] } : {}),
         });
         return {
           entries: rows.map((r) => ({
@@ -206,7 +206,7 @@ export function adminRoutes(services: Services): FastifyPluginAsync {
             actorRole: r.actor_role,
             action: r.action,
             resource: r.resource,
-            subjectUserId: r.subject_user_id,
+            subjectPersonId: r.subject_person_id,
             purpose: r.purpose,
           })),
         };

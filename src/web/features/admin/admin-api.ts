@@ -36,7 +36,7 @@ export interface AuditEntry {
   actorRole: string;
   action: string;
   resource: string;
-  subjectUserId: string | null;
+  subjectPersonId: string | null;
   purpose: string;
 }
 
