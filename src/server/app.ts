@@ -15,8 +15,14 @@ import { registerSecurityHeaders } from './http/plugins/security-headers';
 import { registerWeb } from './http/plugins/web';
 import { adminRoutes } from './http/routes/admin.routes';
 import { authRoutes } from './http/routes/auth.routes';
+import { codesRoutes } from './http/routes/codes.routes';
+import { healthRoutes } from './http/routes/health.routes';
 import { keysRoutes } from './http/routes/keys.routes';
+import { movementRoutes } from './http/routes/movement.routes';
+import { noticesRoutes } from './http/routes/notices.routes';
+import { personsRoutes } from './http/routes/persons.routes';
 import { pointsRoutes } from './http/routes/points.routes';
+import { privacyRoutes } from './http/routes/privacy.routes';
 import { systemRoutes } from './http/routes/system.routes';
 import { unitsRoutes } from './http/routes/units.routes';
 
@@ -68,6 +74,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(unitsRoutes(services));
   await app.register(keysRoutes(services));
   await app.register(pointsRoutes(services));
+  await app.register(movementRoutes(services));
+  await app.register(codesRoutes(services));
+  await app.register(personsRoutes(services));
+  await app.register(healthRoutes(services));
+  await app.register(noticesRoutes(services));
+  await app.register(privacyRoutes(services));
   await registerWeb(app, deps.serveWeb ?? false);
   return app;
 }

@@ -1,9 +1,15 @@
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createAuditRepository } from './repositories/audit.repository';
+import { createCheckInsRepository } from './repositories/check-ins.repository';
+import { createCodesRepository } from './repositories/codes.repository';
+import { createHealthRepository } from './repositories/health.repository';
 import { createInvitationsRepository } from './repositories/invitations.repository';
+import { createMovementRepository } from './repositories/movement.repository';
+import { createNoticesRepository } from './repositories/notices.repository';
 import { createOtpRepository } from './repositories/otp.repository';
 import { createOutboxRepository } from './repositories/outbox.repository';
+import { createPersonsRepository } from './repositories/persons.repository';
 import { createPointsRepository } from './repositories/points.repository';
 import { createRateLimitRepository } from './repositories/rate-limit.repository';
 import { createSessionsRepository } from './repositories/sessions.repository';
@@ -13,11 +19,19 @@ import { createUnitsRepository } from './repositories/units.repository';
 import { createUsersRepository } from './repositories/users.repository';
 import { createAccountsService } from './services/accounts.service';
 import { createAuditService } from './services/audit.service';
+import { createCheckInHistoryService } from './services/check-in-history.service';
 import { createDemoService } from './services/demo.service';
+import { createFieldEncryption } from './services/field-encryption';
+import { createHealthService } from './services/health.service';
 import { createMaintenanceService } from './services/maintenance.service';
 import { createOutboxSender, createWebhookSender, type MessageSender } from './services/message-sender';
+import { createMovementService } from './services/movement.service';
+import { createNoticesService } from './services/notices.service';
 import { createOutboxService } from './services/outbox.service';
+import { createPersonalCodesService } from './services/personal-codes.service';
+import { createPersonsService } from './services/persons.service';
 import { createPointsService } from './services/points.service';
+import { createPrivacyService } from './services/privacy.service';
 import { createRateLimitService } from './services/rate-limit.service';
 import { createSessionsService } from './services/sessions.service';
 import { createSignInService } from './services/sign-in.service';
@@ -72,6 +86,36 @@ export function createServices(deps: ContainerDeps) {
     maxTokenDays: config.SIGNED_TOKEN_MAX_DAYS,
   });
   const points = createPointsService(pointsRepo, units);
+  const ownedPersons = createPersonsRepository(db);
+  const movements = createMovementService({
+    movements: createMovementRepository(db),
+    persons: ownedPersons,
+    units,
+    signing,
+    validHours: config.MOVEMENT_VALID_HOURS,
+    now,
+  });
+  const personalCodes = createPersonalCodesService({
+    codes: createCodesRepository(db),
+    persons: ownedPersons,
+    signing,
+    audit,
+    now,
+  });
+  const persons = createPersonsService({
+    persons: ownedPersons,
+    units,
+    fields: createFieldEncryption(secret),
+    now,
+  });
+  const healthDeclarations = createHealthService({ health: createHealthRepository(db), persons });
+  const checkInHistory = createCheckInHistoryService({
+    checkIns: createCheckInsRepository(db),
+    persons,
+    units,
+  });
+  const notices = createNoticesService({ notices: createNoticesRepository(db), now });
+  const privacy = createPrivacyService({ persons: ownedPersons, audit });
   const demo = createDemoService({ users, points: pointsRepo, units });
   const maintenance = createMaintenanceService({
     sessions: sessionsRepo,
@@ -92,6 +136,13 @@ export function createServices(deps: ContainerDeps) {
     points,
     demo,
     maintenance,
+    movements,
+    personalCodes,
+    persons,
+    healthDeclarations,
+    checkInHistory,
+    notices,
+    privacy,
     outbox: createOutboxService(outboxRepo, audit),
     health: { check: createSystemRepository(db).ping },
     publicUrl: config.PUBLIC_URL?.replace(/\/$/, ''),

@@ -238,18 +238,28 @@ export function createSigningService(deps: SigningServiceDeps) {
       if (!active) throw new Error('No active signing key after init');
     },
 
-    /** Signs claims as a token valid for ttlSeconds (at most maxTokenDays). */
-    async sign<C extends TokenClaims>(claims: C, ttlSeconds: number): Promise<string> {
+    /**
+     * Signs claims as a token valid for ttlSeconds (at most maxTokenDays), counted from now or from
+     * `notBefore` (unix seconds, written as `nbf`) for tokens of a batch that take turns.
+     */
+    async sign<C extends TokenClaims>(
+      claims: C,
+      ttlSeconds: number,
+      options: { notBefore?: number } = {},
+    ): Promise<string> {
       await ensureFresh();
       const key = active;
       if (!key?.privateKey) throw new Error('The signing service has no active key; call init() first');
       const ttl = Math.min(Math.floor(ttlSeconds), maxTtlSeconds);
       if (!(ttl > 0)) throw new RangeError(`A token needs a positive lifetime, got ${ttlSeconds}`);
       const iat = Math.floor(now().getTime() / 1000);
+      const { notBefore } = options;
+      // Capped at iat + maxTokenDays: a retired key verifies for that long, and no longer.
+      const exp = Math.min((notBefore ?? iat) + ttl, iat + maxTtlSeconds);
       const privateKey = key.privateKey;
-      return signTokenSync({ ...claims, iat, exp: iat + ttl }, key.kid, (data) =>
-        cryptoSign(null, data, privateKey),
-      );
+      const payload =
+        notBefore === undefined ? { ...claims, iat, exp } : { ...claims, nbf: notBefore, iat, exp };
+      return signTokenSync(payload, key.kid, (data) => cryptoSign(null, data, privateKey));
     },
 
     /** The payload of a valid token; AppError TOKEN_* otherwise. */

@@ -36,14 +36,34 @@ function send(reply: FastifyReply, locale: Locale, code: ErrorCode, extra: Parti
   return reply.code(errorStatus[code]).send(body);
 }
 
+function isFieldList(value: unknown): value is { path: string; key: string }[] {
+  return (
+    Array.isArray(value) && value.every((f) => typeof f?.path === 'string' && typeof f?.key === 'string')
+  );
+}
+
+/**
+ * A service that finds a field wrong after the schema passed (a commune outside its province) puts
+ * `fields: [{ path, key }]` in the details; the body then lists them like schema errors.
+ */
+function appErrorExtras(locale: Locale, err: AppError): Partial<ErrorBody> {
+  if (err.code === 'FORBIDDEN' || !err.details) return {};
+  const { fields, ...details } = err.details;
+  if (!isFieldList(fields)) return { details: err.details };
+  const m = messages[locale].validation;
+  return {
+    fields: fields.map((f) => ({ path: f.path, message: isValidationKey(f.key) ? m[f.key] : m.invalid })),
+    ...(Object.keys(details).length > 0 ? { details } : {}),
+  };
+}
+
 /** The only place an error becomes an HTTP status; 5xx bodies say nothing internal. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = localeOf(req);
     if (err instanceof AppError) {
       if (errorStatus[err.code] >= 500) req.log.error({ err }, 'application error');
-      const details = err.code === 'FORBIDDEN' ? undefined : err.details;
-      return send(reply, locale, err.code, details ? { details } : {});
+      return send(reply, locale, err.code, appErrorExtras(locale, err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = (err.validation as ValidationIssue[]).map((issue) => ({
