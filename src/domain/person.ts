@@ -70,7 +70,7 @@ export const personInputSchema = z
   }));
 export type PersonInput = z.infer<typeof personInputSchema>;
 
-/** A person as the API returns it. `idNumber` is present only on the account's own profile endpoint. */
+/** A person as the API returns it. `idNumber` is present only where the account reads one of its own persons (profile, one person). */
 export const personViewSchema = z.object({
   id: z.string(),
   isSelf: z.boolean(),

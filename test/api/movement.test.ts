@@ -214,7 +214,7 @@ describe('domestic movement declarations', () => {
       trip({ origin: { provinceCode: '79', communeCode: '25195', address: '' } }),
     );
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields).toEqual([{ path: 'origin.communeCode', message: v.unitCode }]);
+    expect(res.json().fields).toEqual([{ path: 'origin.communeCode', message: v.communeNotInProvince }]);
     const unknown = await client.post(
       '/api/movements',
       trip({ destination: { provinceCode: '99', communeCode: '25210', address: 'Số 5 Phú Riềng Đỏ' } }),

@@ -45,13 +45,13 @@ describe('validation of a person, field by field, in Vietnamese', () => {
       'a commune outside the province',
       { address: { provinceCode: PROVINCE, communeCode: COMMUNE_ELSEWHERE } },
       'address.communeCode',
-      v.unitCode,
+      v.communeNotInProvince,
     ],
     [
       'a commune that does not exist',
       { address: { provinceCode: PROVINCE, communeCode: '99999' } },
       'address.communeCode',
-      v.unitCode,
+      v.communeNotInProvince,
     ],
   ];
 

@@ -241,6 +241,10 @@ describe('deleting the account', () => {
       .execute();
     expect(trail).toEqual([{ purpose: 'Theo dõi' }]);
     expect((await other.get('/api/persons')).json().persons).toHaveLength(1);
+    // Sign-in traces of the phone go too.
+    expect(await db.selectFrom('otp_codes').where('phone', '=', '0914000005').execute()).toEqual([]);
+    expect(await db.selectFrom('rate_limits').where('key', 'like', '%0914000005%').execute()).toEqual([]);
+    expect(await db.selectFrom('otp_codes').where('phone', '=', '0914000006').execute()).toHaveLength(1);
 
     // The phone can register again, as a new, empty account.
     const again = new TestClient(ctx.app, '10.0.0.7');

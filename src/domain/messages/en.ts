@@ -48,6 +48,7 @@ export const en: Messages = {
     otp: 'The one-time code has 6 digits.',
     password: 'A password needs at least 10 characters.',
     unitCode: 'Please choose an administrative unit.',
+    communeNotInProvince: 'This commune is not in the chosen province.',
     purpose: 'Please state the purpose (at least 5 characters).',
     date: 'This date is not valid (dd/mm/yyyy).',
     dateInFuture: 'This date has not come yet.',

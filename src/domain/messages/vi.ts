@@ -47,6 +47,7 @@ export const vi = {
     otp: 'Mã xác thực gồm 6 chữ số.',
     password: 'Mật khẩu cần ít nhất 10 ký tự.',
     unitCode: 'Vui lòng chọn đơn vị hành chính.',
+    communeNotInProvince: 'Xã/phường này không thuộc tỉnh/thành phố đã chọn.',
     purpose: 'Vui lòng ghi rõ mục đích (ít nhất 5 ký tự).',
     date: 'Ngày không hợp lệ (dd/mm/yyyy).',
     dateInFuture: 'Ngày này chưa tới.',

@@ -182,6 +182,17 @@ export function createPersonsRepository(db: Db) {
             trx.selectFrom('persons').select('id').where('account_id', '=', accountId),
           )
           .execute();
+        const user = await trx
+          .selectFrom('users')
+          .select('phone')
+          .where('id', '=', accountId)
+          .executeTakeFirst();
+        if (user?.phone) {
+          // The phone number also sits in sign-in traces; they go with the account, not a day later.
+          await trx.deleteFrom('otp_codes').where('phone', '=', user.phone).execute();
+          await trx.deleteFrom('outbox_messages').where('recipient', '=', user.phone).execute();
+          await trx.deleteFrom('rate_limits').where('key', 'like', `%:phone:${user.phone}:%`).execute();
+        }
         const r = await trx.deleteFrom('users').where('id', '=', accountId).executeTakeFirst();
         return Number(r.numDeletedRows) > 0;
       }),

@@ -29,7 +29,7 @@ import type { UnitsService } from './units.service';
 export interface MovementServiceDeps {
   movements: MovementRepository;
   persons: Pick<PersonsRepository, 'findOwned' | 'listOwned'>;
-  units: Pick<UnitsService, 'areaOf' | 'nameOf'>;
+  units: Pick<UnitsService, 'placeIssue' | 'nameOf'>;
   signing: Pick<SigningService, 'sign'>;
   validHours: number;
   now: () => Date;
@@ -37,7 +37,7 @@ export interface MovementServiceDeps {
 
 export interface UnitIssue {
   path: (string | number)[];
-  message: 'unitCode';
+  message: 'unitCode' | 'communeNotInProvince';
 }
 
 const LIST_LIMIT = 200;
@@ -184,13 +184,12 @@ export function createMovementService(deps: MovementServiceDeps) {
       const issues: UnitIssue[] = [];
       for (const key of ['origin', 'destination'] as const) {
         const { provinceCode, communeCode } = input[key];
-        const province = units.areaOf(provinceCode);
-        const commune = units.areaOf(communeCode);
-        if (!province || province.communeCode !== undefined) {
-          issues.push({ path: [key, 'provinceCode'], message: 'unitCode' });
-        } else if (!commune?.communeCode || commune.provinceCode !== provinceCode) {
-          issues.push({ path: [key, 'communeCode'], message: 'unitCode' });
-        }
+        const issue = units.placeIssue(provinceCode, communeCode);
+        if (issue)
+          issues.push({
+            path: [key, issue],
+            message: issue === 'communeCode' ? 'communeNotInProvince' : 'unitCode',
+          });
       }
       return issues;
     },

@@ -22,7 +22,7 @@ const idNumberContext = (personId: string) => `persons.id_number:${personId}`;
 /** Profiles of the account holder and of their dependants ("khai hộ"). */
 export function createPersonsService(deps: {
   persons: PersonsRepository;
-  units: Pick<UnitsService, 'areaOf' | 'nameOf'>;
+  units: Pick<UnitsService, 'placeIssue' | 'nameOf'>;
   fields: FieldEncryption;
   now: () => Date;
 }) {
@@ -30,10 +30,9 @@ export function createPersonsService(deps: {
 
   function checkAddress(address: Address | undefined) {
     if (!address) return;
-    const area = units.areaOf(address.communeCode);
-    if (!area || area.provinceCode !== address.provinceCode) {
-      throw invalidField('address.communeCode', 'unitCode');
-    }
+    const issue = units.placeIssue(address.provinceCode, address.communeCode);
+    if (issue)
+      throw invalidField(`address.${issue}`, issue === 'communeCode' ? 'communeNotInProvince' : 'unitCode');
   }
 
   function fieldsOf(

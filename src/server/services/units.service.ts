@@ -182,6 +182,17 @@ export function createUnitsService(repo: UnitsRepository) {
         : { provinceCode: unit.province_code, communeCode: unit.code };
     },
 
+    /**
+     * What is wrong with a chosen place (2025 list): an unknown province, or a commune that is unknown
+     * or outside that province; null when both are right.
+     */
+    placeIssue(provinceCode: string, communeCode: string): 'provinceCode' | 'communeCode' | null {
+      const province = lists['2025'].byCode.get(provinceCode)?.row;
+      if (province?.level !== 'province') return 'provinceCode';
+      const commune = lists['2025'].byCode.get(communeCode)?.row;
+      return commune?.level === 'commune' && commune.province_code === provinceCode ? null : 'communeCode';
+    },
+
     /** The name of a 2025 unit. */
     nameOf(code: string): string | null {
       return lists['2025'].byCode.get(code)?.row.name ?? null;
