@@ -30,9 +30,10 @@ describe('citizen sign-in', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Xin chào, 0912 345 678' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Dành cho người dân' }).waitFor();
-    await page.getByRole('heading', { level: 3, name: 'Sắp có' }).waitFor();
-    // Nothing to press yet: the coming features are a plain list, not buttons leading nowhere.
-    expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
+    // A first-time citizen has one thing to do: fill in the profile.
+    await page.getByText('Trước tiên, hãy điền hồ sơ của bạn').waitFor();
+    await page.getByRole('link', { name: 'Điền hồ sơ' }).waitFor();
+    expect(await page.getByRole('link', { name: /^Mã QR cá nhân/ }).count()).toBe(0);
     await screenshot(page, '03-citizen-home');
 
     // The session survives a reload; signing out returns to the sign-in screen.

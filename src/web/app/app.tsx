@@ -1,32 +1,33 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InvitePage } from '../features/auth/invite-page';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { CardPage } from '../features/card/card-page';
+import { CheckInsPage } from '../features/check-ins/check-ins-page';
+import { HealthHistoryPage } from '../features/health/health-history-page';
+import { HealthPage } from '../features/health/health-page';
 import { HomePage } from '../features/home/home-page';
+import { MovementEditPage } from '../features/movement/movement-edit-page';
+import { MovementNewPage } from '../features/movement/movement-new-page';
+import { MovementPage } from '../features/movement/movement-page';
+import { MovementsPage } from '../features/movement/movements-page';
+import { NoticesPage } from '../features/notices/notices-page';
+import { PrivacyPage } from '../features/privacy/privacy-page';
+import { DependantPage } from '../features/profile/dependant-page';
+import { FamilyPage } from '../features/profile/family-page';
+import { ProfilePage } from '../features/profile/profile-page';
+import { readLastCodePerson } from '../features/qr/code-store';
+import { PersonalQrPage } from '../features/qr/personal-qr-page';
 import { Button } from '../ui/button';
 import { Page, TopBar } from '../ui/page-layout';
 import { StatusBanner } from '../ui/status-banner';
+import { ApiError } from './api-client';
 import { errorMessage } from './form-errors';
 import { changeLocale, currentLocale } from './i18n';
 import { Link, useLocation } from './router';
 import { useSession } from './session';
-
-function subscribeOnline(notify: () => void) {
-  window.addEventListener('online', notify);
-  window.addEventListener('offline', notify);
-  return () => {
-    window.removeEventListener('online', notify);
-    window.removeEventListener('offline', notify);
-  };
-}
-
-function useIsOnline(): boolean {
-  return useSyncExternalStore(
-    subscribeOnline,
-    () => navigator.onLine,
-    () => true,
-  );
-}
+import { clearPersonalData } from './storage';
+import { useIsOnline } from './use-online';
 
 function NotFoundPage() {
   const { t } = useTranslation();
@@ -40,6 +41,48 @@ function NotFoundPage() {
       </p>
     </Page>
   );
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** The citizen's screens by path; null for a path that is not one of them. */
+function citizenScreen(pathname: string): ReactNode | null {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const param = (pattern: string) =>
+    new RegExp(`^${pattern.replace(':id', `(${UUID})`)}$`, 'i').exec(path)?.[1];
+  switch (path) {
+    case '/profile':
+      return <ProfilePage />;
+    case '/family':
+      return <FamilyPage />;
+    case '/family/new':
+      return <DependantPage personId={null} />;
+    case '/health':
+      return <HealthPage />;
+    case '/health/history':
+      return <HealthHistoryPage />;
+    case '/movements':
+      return <MovementsPage />;
+    case '/movements/new':
+      return <MovementNewPage />;
+    case '/qr':
+      return <PersonalQrPage />;
+    case '/check-ins':
+      return <CheckInsPage />;
+    case '/notices':
+      return <NoticesPage />;
+    case '/privacy':
+      return <PrivacyPage />;
+  }
+  let id = param('/family/:id');
+  if (id) return <DependantPage key={id} personId={id} />;
+  id = param('/movements/:id/edit');
+  if (id) return <MovementEditPage key={id} id={id} />;
+  id = param('/movements/:id');
+  if (id) return <MovementPage key={id} id={id} />;
+  id = param('/card/:id');
+  if (id) return <CardPage key={id} personId={id} />;
+  return null;
 }
 
 /** Which screen a path shows; the signed-out home is the sign-in screen. */
@@ -57,6 +100,10 @@ function Screen() {
     );
   }
   if (state.status === 'failed') {
+    // Without a network the personal QR still shows from the batch kept on the phone: a checkpoint
+    // without signal is exactly where it is needed.
+    const isNetwork = state.error instanceof ApiError && state.error.code === 'NETWORK';
+    if (pathname === '/qr' && isNetwork && readLastCodePerson()) return <PersonalQrPage startedOffline />;
     return (
       <Page title={t('app.loadFailedTitle')}>
         <StatusBanner
@@ -73,6 +120,8 @@ function Screen() {
     );
   }
   if (pathname === '/') return state.me ? <HomePage /> : <SignInPage />;
+  const citizen = citizenScreen(pathname);
+  if (citizen) return state.me ? citizen : <SignInPage />;
   return <NotFoundPage />;
 }
 
@@ -84,6 +133,9 @@ export function App() {
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<unknown>(null);
   const isSignedIn = state.status === 'ready' && state.me !== null;
+  const { pathname } = useLocation();
+  // The personal QR screen says it itself, with how long its code still works.
+  const isOwnOfflineNotice = pathname === '/qr';
   const other = currentLocale() === 'vi' ? 'en' : 'vi';
 
   useEffect(() => {
@@ -100,6 +152,8 @@ export function App() {
     setSignOutError(null);
     try {
       await signOut();
+      // A shared phone: the next person must not find this one's QR codes, drafts or choices.
+      clearPersonalData();
     } catch (err) {
       setSignOutError(err);
     } finally {
@@ -127,7 +181,9 @@ export function App() {
       />
       <main id="main" className="main" tabIndex={-1}>
         {/* A failed start already says what is wrong, with a button to retry. */}
-        {isOnline || hasFailed ? null : <StatusBanner kind="warning">{t('app.offline')}</StatusBanner>}
+        {isOnline || hasFailed || isOwnOfflineNotice ? null : (
+          <StatusBanner kind="warning">{t('app.offline')}</StatusBanner>
+        )}
         {signOutError ? <StatusBanner kind="error">{errorMessage(signOutError, t)}</StatusBanner> : null}
         <Screen />
       </main>

@@ -37,3 +37,32 @@ export function apiFieldErrors(err: unknown): FieldErrors {
   }
   return out;
 }
+
+function issueMessage(issue: ZodError['issues'][number], t: TFunction): string {
+  if (isValidationKey(issue.message)) return t(`validation.${issue.message}`);
+  if (issue.code === 'too_small') return t('validation.tooShort');
+  if (issue.code === 'too_big') return t('validation.tooLong');
+  if (issue.code === 'invalid_type') return t('validation.required');
+  return t('validation.invalid');
+}
+
+/**
+ * Messages of a shared zod schema by full dotted path ("origin.communeCode",
+ * "companions.0.answers.symptoms"), for forms with nested parts; the first message of a path wins.
+ */
+export function zodPathErrors(error: ZodError, t: TFunction, prefix = ''): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = prefix + issue.path.map(String).join('.');
+    if (!(path in out)) out[path] = issueMessage(issue, t);
+  }
+  return out;
+}
+
+/** Field errors the server found, by full dotted path (already in the user's language). */
+export function apiPathErrors(err: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  if (!(err instanceof ApiError)) return out;
+  for (const f of err.fields) if (!(f.path in out)) out[f.path] = f.message;
+  return out;
+}

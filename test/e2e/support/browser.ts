@@ -31,8 +31,17 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface PhoneOptions {
+  /** 'allow' for tests of what works offline: the service worker keeps the app shell. */
+  serviceWorkers?: 'allow' | 'block';
+}
+
 /** A cheap phone: 360 × 780, touch, Vietnamese, in Vietnam's time zone. */
-export function newPhoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+export function newPhoneContext(
+  browser: Browser,
+  baseURL: string,
+  options: PhoneOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL,
     viewport: { width: 360, height: 780 },
@@ -41,8 +50,8 @@ export function newPhoneContext(browser: Browser, baseURL: string): Promise<Brow
     hasTouch: true,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
-    // Tests must see the server's answers, not a service worker's.
-    serviceWorkers: 'block',
+    // Tests must see the server's answers, not a service worker's (unless they test offline use).
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
 }
 
@@ -112,4 +121,17 @@ export async function describedByText(page: Page, label: string): Promise<string
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
   });
+}
+
+/** Signs a citizen in with phone and one-time code (read from the outbox); a new phone registers. */
+export async function signInAsCitizen(page: Page, admin: APIRequestContext, phone: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  await page.getByLabel('Số điện thoại', { exact: true }).fill(phone);
+  await page.getByRole('button', { name: 'Gửi mã' }).click();
+  const codeField = page.getByLabel('Mã xác thực (OTP)');
+  await codeField.waitFor();
+  await codeField.fill(await readOtp(admin, phone));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
 }

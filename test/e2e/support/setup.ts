@@ -1,13 +1,13 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { adminApi, launchBrowser, newPhoneContext } from './browser';
+import { adminApi, launchBrowser, newPhoneContext, type PhoneOptions } from './browser';
 import { type RunningServer, startServer } from './server';
 
 export interface E2E {
   server: RunningServer;
   browser: Browser;
   /** A new phone-sized browser context (its own cookies) and a page in it; closed after the test. */
-  newPage(): Promise<Page>;
+  newPage(options?: PhoneOptions): Promise<Page>;
   /** An API client signed in as the demo administrator, made on first use. */
   admin(): Promise<APIRequestContext>;
 }
@@ -17,8 +17,8 @@ export function setupE2E(): E2E {
   const contexts: BrowserContext[] = [];
   let adminContext: APIRequestContext | null = null;
   const env = {
-    async newPage() {
-      const context = await newPhoneContext(env.browser, env.server.baseURL);
+    async newPage(options?: PhoneOptions) {
+      const context = await newPhoneContext(env.browser, env.server.baseURL, options);
       contexts.push(context);
       return context.newPage();
     },

@@ -4,6 +4,7 @@ import { useMe } from '../../app/session';
 import { formatPhone } from '../../ui/format';
 import { Page } from '../../ui/page-layout';
 import { AdminSection } from '../admin/admin-section';
+import { useChosen } from '../citizen/use-citizen';
 import { CitizenSection } from './citizen-section';
 import { MyPointsSection } from './my-points-section';
 import { OfficerSection } from './officer-section';
@@ -17,7 +18,10 @@ const POINT_ROLES: readonly Role[] = ['point_owner', 'point_staff', 'checkpoint_
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const name = me.displayName || (me.phone ? formatPhone(me.phone) : (me.email ?? ''));
+  const chosen = useChosen(me.isCitizen);
+  // A citizen who filled in the profile is greeted by the name written there.
+  const self = chosen.list.find((p) => p.isSelf);
+  const name = me.displayName || self?.fullName || (me.phone ? formatPhone(me.phone) : (me.email ?? ''));
   const roles = [...new Set(me.grants.map((g) => g.role))];
   const isAdmin = roles.includes('admin');
   const officerGrants = me.grants.filter((g) => g.role === 'health_officer');
@@ -35,7 +39,7 @@ export function HomePage() {
         />
       ))}
       {pointRoles.length ? <MyPointsSection roles={pointRoles} /> : null}
-      {me.isCitizen ? <CitizenSection me={me} /> : null}
+      {me.isCitizen ? <CitizenSection me={me} chosen={chosen} /> : null}
       {!roles.length && !me.isCitizen ? <p>{t('home.intro')}</p> : null}
     </Page>
   );
