@@ -28,6 +28,7 @@ export const movementViewSchema = z.object({
   id: z.string(),
   personId: z.string(),
   personName: z.string(),
+  personBirthYear: z.number(),
   vehicle: z.enum(vehicles),
   /** Plates as painted ("51A-123.45"); flight, train and ship numbers compact ("VN123"). */
   vehicleNumber: z.string().nullable(),

@@ -67,7 +67,7 @@ describe('notices (the inbox)', () => {
   });
 
   it('marks all read', async () => {
-    await ctx.services.notices.notify(accountId, null, 'follow_up', { day: 3 });
+    await ctx.services.notices.notify(accountId, null, 'follow_up', { communeName: 'Phường Đồng Xoài' });
     expect((await client.get('/api/notices')).json().unread).toBe(2);
     expect((await client.post('/api/notices/read-all')).json()).toEqual({ unread: 0 });
     const { notices, unread } = (await client.get('/api/notices')).json();

@@ -43,6 +43,7 @@ describe('the profile of the account holder', () => {
     });
     expect(person).not.toHaveProperty('idNumber');
     expect(res.body).not.toContain(ID_NUMBER);
+    expect((await client.get('/api/session')).json().me.displayName).toBe('Nguyễn Văn An');
   });
 
   it('shows the holder their own ID number in clear, and keeps it encrypted in the database', async () => {

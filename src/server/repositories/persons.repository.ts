@@ -124,6 +124,11 @@ function personQueries(db: Db) {
         .returning(personColumns)
         .executeTakeFirstOrThrow(),
 
+    /** The account's display name follows its holder's profile (greetings, the audit trail). */
+    async setAccountName(accountId: string, name: string) {
+      await db.updateTable('users').set({ display_name: name }).where('id', '=', accountId).execute();
+    },
+
     update: (accountId: string, personId: string, fields: PersonFields, at: Date) =>
       db
         .updateTable('persons')

@@ -67,6 +67,7 @@ export function createMovementService(deps: MovementServiceDeps) {
       id: row.id,
       personId: row.person_id,
       personName: row.person_name,
+      personBirthYear: row.person_birth_year,
       vehicle,
       vehicleNumber: showVehicleNumber(vehicle, row.vehicle_number),
       seat: row.seat,

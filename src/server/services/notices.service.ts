@@ -1,5 +1,6 @@
 import type { Principal } from '../../domain/access';
 import { AppError } from '../../domain/errors';
+import type { NoticeParamsByKind } from '../../domain/notices';
 import type { NoticeKind, NoticesRepository } from '../repositories/notices.repository';
 
 /** Only what the text of the notice needs (e.g. `{ pointName, at }`): the web renders it from kind + params. */
@@ -21,8 +22,12 @@ export function createNoticesService(deps: { notices: NoticesRepository; now: ()
 
   return {
     /** For other features (exposure warnings, follow-up reminders): puts a notice in an account's inbox. */
-    notify: (accountId: string, personId: string | null, kind: NoticeKind, params: NoticeParams = {}) =>
-      notices.add({ accountId, personId, kind, params, at: now() }),
+    notify: <K extends NoticeKind>(
+      accountId: string,
+      personId: string | null,
+      kind: K,
+      params: NoticeParamsByKind[K],
+    ) => notices.add({ accountId, personId, kind, params: params as NoticeParams, at: now() }),
 
     async list(actor: Principal, limit: number): Promise<{ notices: NoticeView[]; unread: number }> {
       const [rows, unread] = await Promise.all([

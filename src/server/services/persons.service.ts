@@ -127,6 +127,7 @@ export function createPersonsService(deps: {
         const id = existing?.id ?? randomUUID();
         const f = fieldsOf(id, input, { phone: actor.phone, relation: null });
         await checkIdNumberFree(tx, actor.userId, f, id);
+        await tx.setAccountName(actor.userId, input.fullName);
         return existing
           ? tx.update(actor.userId, id, f, now())
           : tx.insert({ id, accountId: actor.userId, isSelf: true, ...f });

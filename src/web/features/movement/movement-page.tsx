@@ -6,7 +6,6 @@ import {
   isFollowedUp,
   type MovementStatus,
 } from '../../../domain/movement';
-import { decodeToken } from '../../../domain/signed-token';
 import { Flash } from '../../app/flash';
 import { errorMessage } from '../../app/form-errors';
 import { Link } from '../../app/router';
@@ -27,16 +26,6 @@ import {
 } from '../citizen/citizen-api';
 import { DailyDeclaration } from './daily-declaration';
 import { MovementStatusBadge } from './movement-status';
-
-function birthYearOf(token: string | null): number | null {
-  if (!token) return null;
-  try {
-    const y = decodeToken(token).payload.y;
-    return typeof y === 'number' ? y : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A declaration as it is shown at a road checkpoint: the QR large, then who, how, when and where, in
@@ -69,7 +58,7 @@ export function MovementPage({ id }: { id: string }) {
 function Summary({ data, onChanged }: { data: MovementAnswer; onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const { movement: m, token } = data;
-  const year = birthYearOf(token);
+  const year = m.personBirthYear;
   const status: MovementStatus = m.status;
   return (
     <div className="stack">
