@@ -22,6 +22,9 @@ export const en: Messages = {
     TOKEN_EXPIRED: 'The code has expired.',
     TOKEN_NOT_YET_VALID: 'The code is not valid yet. Check the device clock.',
     TOKEN_REVOKED: 'The code has been revoked.',
+    POINT_CODE_ROTATED: 'This QR code has been replaced. Please scan the new code posted at the place.',
+    POINT_CLOSED: 'This check-in point is closed for now.',
+    UNKNOWN_CODE: 'This code is not known: it belongs to no check-in point in the system.',
     INTERNAL: 'Something went wrong. Please try again.',
   },
   roles: {

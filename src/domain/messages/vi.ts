@@ -21,6 +21,9 @@ export const vi = {
     TOKEN_EXPIRED: 'Mã đã hết hạn.',
     TOKEN_NOT_YET_VALID: 'Mã chưa đến thời gian sử dụng. Kiểm tra giờ trên máy.',
     TOKEN_REVOKED: 'Mã đã bị thu hồi.',
+    POINT_CODE_ROTATED: 'Mã QR này đã được thay bằng mã mới. Vui lòng quét mã mới dán tại điểm.',
+    POINT_CLOSED: 'Điểm quét mã này đang tạm đóng.',
+    UNKNOWN_CODE: 'Không nhận ra mã này. Mã không thuộc điểm quét nào trong hệ thống.',
     INTERNAL: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
   },
   roles: {

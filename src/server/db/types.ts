@@ -139,6 +139,9 @@ export interface PointsTable {
   owner_id: string | null;
   is_open: Generated<boolean>;
   created_at: CreatedAt;
+  vehicle_plate: string | null;
+  code_version: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export interface PointStaffTable {
@@ -258,6 +261,18 @@ export interface CheckInsTable {
   phone: string | null;
   birth_year: number | null;
   health: ColumnType<unknown, string | null, string | null> | null;
+  recorded_by: string | null;
+  gender: string | null;
+  id_number_masked: string | null;
+  address: string | null;
+}
+
+export interface LegacyCodesTable {
+  code: string;
+  point_id: string;
+  source: 'bluezone' | 'vhd' | 'other';
+  imported_by: string | null;
+  imported_at: CreatedAt;
 }
 
 export interface Database {
@@ -283,4 +298,5 @@ export interface Database {
   person_cards: PersonCardsTable;
   notices: NoticesTable;
   check_ins: CheckInsTable;
+  legacy_codes: LegacyCodesTable;
 }
