@@ -43,6 +43,7 @@ export const permissions = {
   'points.read-area': ['admin', 'health_officer'],
   'points.scan': ['point_owner', 'point_staff', 'checkpoint_staff'],
   'points.manage': ['point_owner'],
+  'legacy-codes.manage': ['admin'],
 } as const satisfies Record<string, readonly (Role | 'citizen')[]>;
 
 export type Permission = keyof typeof permissions;

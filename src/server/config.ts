@@ -19,6 +19,12 @@ export const configSchema = z.object({
   SESSION_DAYS: z.coerce.number().positive().default(30),
   MOVEMENT_VALID_HOURS: z.coerce.number().positive().max(720).default(72),
   SIGNED_TOKEN_MAX_DAYS: z.coerce.number().positive().default(400),
+  CHECK_IN_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  BENCH_ROUTES: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1')
+    .describe('1: add the bare routes the benchmarks compare against; never in production'),
   DEMO_DATA: z
     .enum(['auto', 'never'])
     .default('auto')

@@ -1,10 +1,12 @@
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createAuditRepository } from './repositories/audit.repository';
+import { createCheckInWriteRepository } from './repositories/check-in-write.repository';
 import { createCheckInsRepository } from './repositories/check-ins.repository';
 import { createCodesRepository } from './repositories/codes.repository';
 import { createHealthRepository } from './repositories/health.repository';
 import { createInvitationsRepository } from './repositories/invitations.repository';
+import { createLegacyCodesRepository } from './repositories/legacy-codes.repository';
 import { createMovementRepository } from './repositories/movement.repository';
 import { createNoticesRepository } from './repositories/notices.repository';
 import { createOtpRepository } from './repositories/otp.repository';
@@ -19,10 +21,15 @@ import { createUnitsRepository } from './repositories/units.repository';
 import { createUsersRepository } from './repositories/users.repository';
 import { createAccountsService } from './services/accounts.service';
 import { createAuditService } from './services/audit.service';
+import { createCheckInService } from './services/check-in.service';
+import { createCheckInBatcher } from './services/check-in-batcher';
+import { createCheckInExportService } from './services/check-in-export.service';
 import { createCheckInHistoryService } from './services/check-in-history.service';
+import { createCheckInListService } from './services/check-in-list.service';
 import { createDemoService } from './services/demo.service';
 import { createFieldEncryption } from './services/field-encryption';
 import { createHealthService } from './services/health.service';
+import { createLegacyCodesService } from './services/legacy-codes.service';
 import { createMaintenanceService } from './services/maintenance.service';
 import { createOutboxSender, createWebhookSender, type MessageSender } from './services/message-sender';
 import { createMovementService } from './services/movement.service';
@@ -30,7 +37,9 @@ import { createNoticesService } from './services/notices.service';
 import { createOutboxService } from './services/outbox.service';
 import { createPersonalCodesService } from './services/personal-codes.service';
 import { createPersonsService } from './services/persons.service';
+import { createPointImportService } from './services/point-import.service';
 import { createPointsService } from './services/points.service';
+import { createPosterService } from './services/poster.service';
 import { createPrivacyService } from './services/privacy.service';
 import { createRateLimitService } from './services/rate-limit.service';
 import { createSessionsService } from './services/sessions.service';
@@ -85,7 +94,13 @@ export function createServices(deps: ContainerDeps) {
     now,
     maxTokenDays: config.SIGNED_TOKEN_MAX_DAYS,
   });
-  const points = createPointsService(pointsRepo, units);
+  const points = createPointsService({ points: pointsRepo, users, units });
+  const posters = createPosterService({ points, signing, units });
+  const pointImport = createPointImportService({ points, repo: pointsRepo, units });
+  const legacyCodes = createLegacyCodesService({
+    legacyCodes: createLegacyCodesRepository(db),
+    points: pointsRepo,
+  });
   const ownedPersons = createPersonsRepository(db);
   const movements = createMovementService({
     movements: createMovementRepository(db),
@@ -114,6 +129,27 @@ export function createServices(deps: ContainerDeps) {
     persons,
     units,
   });
+  const checkInWrite = createCheckInWriteRepository(db);
+  const checkInReads = createCheckInsRepository(db);
+  const checkInBatcher = createCheckInBatcher({
+    insertMany: checkInWrite.insertMany,
+    delayMs: 4,
+    maxRows: 500,
+  });
+  const checkIns = createCheckInService({
+    repo: checkInWrite,
+    batcher: checkInBatcher,
+    signing,
+    codes: createCodesRepository(db),
+    persons: ownedPersons,
+    health: healthDeclarations,
+    units,
+    audit,
+    now,
+    retentionDays: config.CHECK_IN_RETENTION_DAYS,
+  });
+  const checkInList = createCheckInListService({ checkIns: checkInReads, points: checkInWrite, now });
+  const checkInExport = createCheckInExportService({ checkIns: checkInReads, list: checkInList, audit });
   const notices = createNoticesService({ notices: createNoticesRepository(db), now });
   const privacy = createPrivacyService({ persons: ownedPersons, audit });
   const demo = createDemoService({ users, points: pointsRepo, units });
@@ -134,6 +170,9 @@ export function createServices(deps: ContainerDeps) {
     accounts,
     signing,
     points,
+    posters,
+    pointImport,
+    legacyCodes,
     demo,
     maintenance,
     movements,
@@ -141,6 +180,11 @@ export function createServices(deps: ContainerDeps) {
     persons,
     healthDeclarations,
     checkInHistory,
+    checkInBatcher,
+    checkIns,
+    checkInList,
+    checkInExport,
+    checkInWrite,
     notices,
     privacy,
     outbox: createOutboxService(outboxRepo, audit),

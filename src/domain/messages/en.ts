@@ -77,5 +77,13 @@ export const en: Messages = {
     companionTwice: 'A person can be declared only once per journey.',
     tooMany: 'Too many companions (at most 10).',
     healthyOrSymptoms: 'Choose "Healthy" or at least one symptom.',
+    pointKind: 'Choose the kind of point.',
+    pointCodeUnknown: 'No check-in point has this code.',
+    duplicateInFile: 'This code appears more than once in the file.',
+    importFile: 'The file could not be read. Use an Excel file (.xlsx) made from the template.',
+    importEmpty: 'The file has no rows.',
+    importTooMany: 'The file has too many rows (at most 2,000).',
+    importHeader: 'Columns of the template are missing. Download the template.',
+    unitName: 'No administrative unit has this name.',
   },
 };

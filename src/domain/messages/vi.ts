@@ -75,5 +75,13 @@ export const vi = {
     companionTwice: 'Một người chỉ được khai một lần trong chuyến đi.',
     tooMany: 'Quá nhiều người đi cùng (tối đa 10).',
     healthyOrSymptoms: 'Chọn "Khỏe mạnh" hoặc ít nhất một triệu chứng.',
+    pointKind: 'Vui lòng chọn loại điểm.',
+    pointCodeUnknown: 'Không có điểm quét mã nào có mã này.',
+    duplicateInFile: 'Mã này xuất hiện nhiều lần trong tệp.',
+    importFile: 'Không đọc được tệp. Vui lòng dùng tệp Excel (.xlsx) theo mẫu.',
+    importEmpty: 'Tệp không có dòng nào.',
+    importTooMany: 'Tệp có quá nhiều dòng (tối đa 2.000).',
+    importHeader: 'Thiếu cột theo mẫu. Vui lòng tải tệp mẫu.',
+    unitName: 'Không tìm thấy đơn vị hành chính có tên này.',
   },
 } as const;

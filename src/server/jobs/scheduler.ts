@@ -16,7 +16,19 @@ export function startJobs(services: Services, log: Logger): () => void {
       log.error({ err }, 'purge failed');
     }
   };
-  const timers = [setTimeout(() => void purge(), 60_000), setInterval(() => void purge(), HOUR)];
+  const purgeCheckIns = async () => {
+    try {
+      log.info({ deleted: await services.checkIns.purgeExpired() }, 'old check-ins deleted');
+    } catch (err) {
+      log.error({ err }, 'check-in retention failed');
+    }
+  };
+  const timers = [
+    setTimeout(() => void purge(), 60_000),
+    setInterval(() => void purge(), HOUR),
+    setTimeout(() => void purgeCheckIns(), 90_000),
+    setInterval(() => void purgeCheckIns(), HOUR),
+  ];
   for (const t of timers) t.unref();
   return () => {
     for (const t of timers) clearTimeout(t);

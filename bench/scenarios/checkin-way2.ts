@@ -1,0 +1,41 @@
+// Way 2: a staff session posts one scanned personal QR per request (signature verified, the person's
+// latest health answers attached, the device's id and time kept, one audit row per request).
+import { type Figure, round } from '../figure';
+import { drive, newId, reportRate, startCheckInBench } from '../support/checkin-server';
+
+export default async function checkinWay2(): Promise<Figure[]> {
+  const bench = await startCheckInBench({ points: 2, citizens: 1000 });
+  try {
+    const { citizens, staff, pointIds } = bench;
+    let k = 0;
+    const url = (i: number) => `/api/points/${pointIds[i % pointIds.length]}/scans`;
+    const next = () => {
+      const c = citizens[k % citizens.length]!;
+      k++;
+      return {
+        headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+        body: JSON.stringify({
+          items: [
+            {
+              id: newId(),
+              at: new Date().toISOString(),
+              direction: 'in',
+              input: { kind: 'vaora', token: c.personalToken },
+            },
+          ],
+        }),
+      };
+    };
+    // All requests go to the first point; the path is fixed per autocannon run.
+    await drive(`${bench.base}${url(0)}`, next, 2);
+    const r = await drive(`${bench.base}${url(0)}`, next);
+    if (r.non2xx || r.errors) console.error(`checkin-way2: ${r.non2xx} non-2xx, ${r.errors} errors`);
+    reportRate('checkin-way2', r.rate);
+    return [
+      { scenario: 'checkin-way2', metric: 'rate', value: round(r.rate, 0), unit: 'check-ins/s' },
+      { scenario: 'checkin-way2', metric: 'p99', value: r.p99, unit: 'ms' },
+    ];
+  } finally {
+    await bench.close();
+  }
+}

@@ -1,0 +1,286 @@
+// Shared by the check-in scenarios: a fresh database on DATABASE_URL, the built server in a child
+// process (BENCH_ROUTES=1), seeded points, citizens with health answers, sessions, and signed codes.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { type DatabaseHandle, openPostgres } from '../../src/server/db/client';
+import { createSigningKeysRepository } from '../../src/server/repositories/signing-keys.repository';
+import { createSigningService } from '../../src/server/services/signing.service';
+
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('The check-in benchmarks need PostgreSQL: set DATABASE_URL (postgres://…)');
+  return url;
+}
+
+/** Creates a database on DATABASE_URL; `drop()` removes it (with its connections). */
+export async function createBenchDatabase(prefix: string) {
+  const url = databaseUrl();
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = openPostgres(url, 1);
+  await admin.withConnection((run) => run(`CREATE DATABASE ${name}`));
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      await admin.withConnection((run) => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin.close();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} not healthy in time`);
+}
+
+export interface CheckInBench {
+  base: string;
+  db: DatabaseHandle['db'];
+  pointIds: string[];
+  provinceCode: string;
+  posterTokens: string[];
+  citizens: { cookie: string; csrf: string; personId: string; personalToken: string }[];
+  staff: { cookie: string; csrf: string };
+  close(): Promise<void>;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Builds the server bundle, starts it on a fresh database and seeds what the scenarios need. */
+export async function startCheckInBench(opts: { points: number; citizens: number }): Promise<CheckInBench> {
+  execFileSync(process.execPath, ['scripts/build.mjs', 'server'], { stdio: 'inherit' });
+  const database = await createBenchDatabase('vaora_bench_checkin');
+  const dataDir = mkdtempSync(join(tmpdir(), 'vaora-bench-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      SECRET,
+      DEMO_DATA: 'auto',
+      DEMO_PASSWORD: 'bench-password-123',
+      BENCH_ROUTES: '1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const handle = openPostgres(database.url, 4);
+  const close = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await handle.close();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitHealthy(`${base}/healthz`, child, Date.now() + 120_000);
+    const db = handle.db;
+    const owner = await db
+      .selectFrom('users')
+      .select('id')
+      .where('phone', '=', '0900000004')
+      .executeTakeFirstOrThrow();
+    const staffUser = await db
+      .selectFrom('users')
+      .select('id')
+      .where('phone', '=', '0900000005')
+      .executeTakeFirstOrThrow();
+    const provinceCode = '75';
+    const points = await db
+      .insertInto('points')
+      .values(
+        Array.from({ length: opts.points }, (_, i) => ({
+          code: `BENCH${String(i).padStart(5, '0')}`,
+          name: `Điểm đo ${i}`,
+          kind: 'market',
+          province_code: provinceCode,
+          commune_code: '25210',
+          address: 'Quốc lộ 14',
+          owner_id: owner.id,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    await db
+      .insertInto('point_staff')
+      .values(points.map((p) => ({ point_id: p.id, user_id: staffUser.id })))
+      .execute();
+
+    const signing = createSigningService({
+      keys: createSigningKeysRepository(db),
+      secret: Buffer.from(SECRET, 'utf8'),
+      now: () => new Date(),
+      maxTokenDays: 400,
+    });
+    await signing.init();
+    const posterTokens = await Promise.all(
+      points.map((p) => signing.sign({ typ: 'c', pt: p.code, v: 1 }, 86_400)),
+    );
+
+    const session = async (userId: string) => {
+      const token = randomBytes(32).toString('base64url');
+      const csrf = randomBytes(16).toString('base64url');
+      await db
+        .insertInto('sessions')
+        .values({
+          id: hashToken(token),
+          user_id: userId,
+          csrf_token: csrf,
+          method: 'otp',
+          expires_at: new Date(Date.now() + 86_400_000),
+        })
+        .execute();
+      return { cookie: `vaora_session=${token}; vaora_csrf=${csrf}`, csrf };
+    };
+
+    const users = await db
+      .insertInto('users')
+      .values(
+        Array.from({ length: opts.citizens }, (_, i) => ({ phone: `09${String(10_000_000 + i).slice(-8)}` })),
+      )
+      .returning('id')
+      .execute();
+    const persons = await db
+      .insertInto('persons')
+      .values(
+        users.map((u, i) => ({
+          account_id: u.id,
+          is_self: true,
+          full_name: `Nguyễn Văn ${i}`,
+          name_folded: `nguyen van ${i}`,
+          birth_year: 1990,
+          gender: 'male' as const,
+          phone: `09${String(10_000_000 + i).slice(-8)}`,
+        })),
+      )
+      .returning(['id', 'account_id', 'full_name'])
+      .execute();
+    const answers = JSON.stringify({
+      travelled: false,
+      travelPlaces: '',
+      symptoms: [],
+      contactConfirmed: false,
+      contactFromAffectedArea: false,
+      contactWithSymptoms: false,
+      vaccineDoses: 2,
+      consent: true,
+    });
+    await db
+      .insertInto('health_declarations')
+      .values(
+        persons.map((p) => ({ person_id: p.id, declared_by: p.account_id, answers, has_symptoms: false })),
+      )
+      .execute();
+    const now = Math.floor(Date.now() / 1000);
+    const citizens = await Promise.all(
+      persons.map(async (p) => ({
+        ...(await session(p.account_id)),
+        personId: p.id,
+        personalToken: await signing.sign(
+          { typ: 'p', pid: p.id, n: p.full_name, y: 1990, col: 'green', r: ['vaccinated'], nbf: now - 60 },
+          3600,
+          { notBefore: now - 60 },
+        ),
+      })),
+    );
+    await sql`ANALYZE`.execute(db);
+    return {
+      base,
+      db,
+      pointIds: points.map((p) => p.id),
+      provinceCode,
+      posterTokens,
+      citizens,
+      staff: await session(staffUser.id),
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+export interface LoadResult {
+  rate: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Drives the server with autocannon from this process; each request's body comes from `next()`. */
+export async function drive(
+  url: string,
+  next: () => { headers: Record<string, string>; body: string },
+  durationS = DURATION_S,
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: CONNECTIONS,
+    duration: durationS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const n = next();
+          return {
+            ...req,
+            headers: { ...req.headers, 'content-type': 'application/json', ...n.headers },
+            body: n.body,
+          };
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return { rate: ok / durationS, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+/** Rates measured in this run, so the last check-in scenario can print ratios to the baseline. */
+const rates = new Map<string, number>();
+export function reportRate(name: string, rate: number): void {
+  rates.set(name, rate);
+  const baseline = rates.get('checkin-baseline');
+  if (!baseline) return;
+  for (const [n, r] of rates) {
+    if (n !== 'checkin-baseline') console.log(`ratio ${n} / checkin-baseline = ${(r / baseline).toFixed(2)}`);
+  }
+}
+
+export const newId = () => randomUUID();

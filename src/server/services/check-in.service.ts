@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../../domain/access';
+import { decodeCccdQr } from '../../domain/cccd-qr';
+import {
+  type CheckInMethod,
+  type Direction,
+  type ResolvedPoint,
+  SCAN_MAX_AGE_MS,
+  SCAN_MAX_FUTURE_MS,
+  type ScanInput,
+  type ScanItem,
+  type ScanResult,
+  SELF_DEDUPE_MS,
+  type SelfCheckInReply,
+} from '../../domain/check-in';
+import {
+  type CodeCheckResult,
+  decideCodeCheck,
+  failedCodeCheck,
+  noRevocations,
+  type Revocations,
+} from '../../domain/code-check';
+import { AppError, type ErrorCode } from '../../domain/errors';
+import { normalizeLegacyCode } from '../../domain/legacy-code';
+import { decodeNationalQr, maskIdNumber } from '../../domain/national-qr';
+import { normalizePhone } from '../../domain/phone';
+import type { PointCodeClaims } from '../../domain/point-code';
+import { tokenFromPointUrl } from '../../domain/point-code';
+import { CLOCK_SKEW_SECONDS, decodeToken, type TokenPayload } from '../../domain/signed-token';
+import { normalizeName } from '../../domain/text';
+import type {
+  CheckInPointRow,
+  CheckInWriteRepository,
+  NewCheckIn,
+} from '../repositories/check-in-write.repository';
+import type { CodesRepository } from '../repositories/codes.repository';
+import type { PersonsRepository } from '../repositories/persons.repository';
+import type { AuditService } from './audit.service';
+import type { CheckInBatcher } from './check-in-batcher';
+import type { HealthService } from './health.service';
+import type { SigningService } from './signing.service';
+import type { UnitsService } from './units.service';
+
+export interface CheckInServiceDeps {
+  repo: CheckInWriteRepository;
+  batcher: CheckInBatcher;
+  signing: Pick<SigningService, 'verify'>;
+  codes: Pick<CodesRepository, 'findCardState' | 'findMovementState'>;
+  persons: Pick<PersonsRepository, 'findOwned'>;
+  health: Pick<HealthService, 'latestFor'>;
+  units: Pick<UnitsService, 'nameOf'>;
+  audit: Pick<AuditService, 'record'>;
+  now: () => Date;
+  /**
+   * How long a looked-up point is reused. Posters are scanned in bursts at the same door; a rotation or
+   * a closure takes effect in every process within this time.
+   */
+  pointCacheMs?: number;
+  /** Check-ins older than this are deleted by the retention job. */
+  retentionDays?: number;
+}
+
+const SCAN_AUDIT_PURPOSE = 'Quét mã tại điểm';
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** A rejected item: the route adds the message in the caller's language. */
+type ItemOutcome =
+  | { rejected: ErrorCode; details?: Record<string, unknown> }
+  | {
+      row: Omit<NewCheckIn, 'id' | 'at' | 'pointId' | 'provinceCode' | 'direction' | 'recordedBy'>;
+      /** What the staff see; absent for an anonymous legacy-code check-in. */
+      person?: NonNullable<ScanResult['person']>;
+    };
+
+/** Recording check-ins: a citizen scans a point (way 1), staff scan people (way 2, and offline sync). */
+export function createCheckInService(deps: CheckInServiceDeps) {
+  const { repo, batcher, signing, codes, persons, health, units, audit, now } = deps;
+  const cacheMs = deps.pointCacheMs ?? 2000;
+  const pointCache = new Map<string, { point: CheckInPointRow | undefined; until: number }>();
+
+  async function cached(key: string, load: () => Promise<CheckInPointRow | undefined>) {
+    const t = now().getTime();
+    const hit = pointCache.get(key);
+    if (hit && hit.until > t) return hit.point;
+    const point = await load();
+    if (cacheMs > 0) {
+      // A bounded cache: forged codes must not grow it without limit.
+      if (pointCache.size > 10_000) pointCache.clear();
+      pointCache.set(key, { point, until: t + cacheMs });
+    }
+    return point;
+  }
+
+  /** The point a poster token names; TOKEN_* when forged, POINT_CODE_ROTATED for an old poster. */
+  async function pointOfPosterToken(token: string): Promise<CheckInPointRow> {
+    const payload = await signing.verify(token);
+    if (payload.typ !== 'c' || typeof payload.pt !== 'string' || typeof payload.v !== 'number') {
+      throw new AppError('TOKEN_MALFORMED');
+    }
+    const claims = payload as unknown as PointCodeClaims;
+    const point = await cached(`c:${claims.pt}`, () => repo.findPointByCode(claims.pt));
+    if (!point) throw new AppError('UNKNOWN_CODE');
+    if (claims.v < point.code_version) throw new AppError('POINT_CODE_ROTATED');
+    // A version from the future was never issued by this server's data: treat it as unknown.
+    if (claims.v > point.code_version) throw new AppError('UNKNOWN_CODE');
+    return point;
+  }
+
+  /** A scanned poster URL, a bare poster token, or a legacy code; never a wrong point. */
+  async function findPoint(code: string): Promise<{ point: CheckInPointRow; via: 'poster' | 'legacy' }> {
+    const text = code.trim();
+    const token = tokenFromPointUrl(text) ?? (TOKEN_SHAPE.test(text) ? text : null);
+    if (token) return { point: await pointOfPosterToken(token), via: 'poster' };
+    const legacy = normalizeLegacyCode(text);
+    const point = await cached(`l:${legacy}`, () => repo.findPointByLegacyCode(legacy));
+    if (!point) throw new AppError('UNKNOWN_CODE');
+    return { point, via: 'legacy' };
+  }
+
+  function pointView(point: CheckInPointRow): ResolvedPoint['point'] {
+    return {
+      id: point.id,
+      name: point.name,
+      kind: point.kind as ResolvedPoint['point']['kind'],
+      address: point.address,
+      communeName: units.nameOf(point.commune_code),
+      provinceName: units.nameOf(point.province_code),
+    };
+  }
+
+  async function resolveOpen(code: string) {
+    const found = await findPoint(code);
+    if (!found.point.is_open) throw new AppError('POINT_CLOSED');
+    return found;
+  }
+
+  /**
+   * Verifies a vaora token as of the scan: an offline scanner checked it then, and the queue may reach
+   * the server after the token's few minutes are over. The signature is still checked now.
+   */
+  async function verifyAt(token: string, at: Date): Promise<CodeCheckResult> {
+    let payload: TokenPayload;
+    try {
+      payload = await signing.verify(token);
+    } catch (err) {
+      // EXPIRED and NOT_YET_VALID come only after the signature checked out.
+      if (
+        !(err instanceof AppError && (err.code === 'TOKEN_EXPIRED' || err.code === 'TOKEN_NOT_YET_VALID'))
+      ) {
+        return failedCodeCheck(err);
+      }
+      const decoded = decodeToken(token).payload;
+      const atSeconds = Math.floor(at.getTime() / 1000);
+      const isValidThen =
+        atSeconds < decoded.exp &&
+        (typeof decoded.nbf !== 'number' || atSeconds >= decoded.nbf - CLOCK_SKEW_SECONDS);
+      if (!isValidThen) return failedCodeCheck(err);
+      payload = decoded;
+    }
+    const first = decideCodeCheck(payload, noRevocations);
+    if (!first.valid || first.kind === 'personal') return first;
+    let revoked: Revocations = noRevocations;
+    if (first.kind === 'card') {
+      const card = await codes.findCardState(first.claims.cid);
+      if (!card || card.revoked_at !== null)
+        revoked = { cards: new Set([first.claims.cid]), movements: new Set() };
+    } else {
+      const movement = await codes.findMovementState(first.claims.mid);
+      if (!movement || movement.state === 'cancelled') {
+        revoked = { cards: new Set(), movements: new Set([first.claims.mid]) };
+      }
+    }
+    return decideCodeCheck(payload, revoked);
+  }
+
+  async function healthJson(personId: string | null): Promise<string | null> {
+    if (!personId) return null;
+    const latest = await health.latestFor(personId);
+    return latest ? JSON.stringify({ ...latest.answers, declaredAt: latest.at.toISOString() }) : null;
+  }
+
+  const emptyRow = {
+    personId: null,
+    phone: null,
+    gender: null,
+    idNumberMasked: null,
+    address: null,
+    health: null,
+  } as const;
+
+  async function outcomeOf(input: ScanInput, at: Date, pointId: string): Promise<ItemOutcome> {
+    switch (input.kind) {
+      case 'vaora': {
+        const result = await verifyAt(input.token, at);
+        if (!result.valid) return { rejected: result.code };
+        let personId: string | null;
+        if (result.kind === 'movement')
+          personId = (await codes.findMovementState(result.claims.mid))?.person_id ?? null;
+        else personId = result.claims.pid;
+        const c = result.claims;
+        return {
+          row: {
+            ...emptyRow,
+            personId,
+            method: 'staff_scan',
+            fullName: c.n,
+            birthYear: c.y,
+            health: await healthJson(personId),
+          },
+          person:
+            result.kind === 'personal'
+              ? { name: c.n, birthYear: c.y, colour: result.claims.col, reasons: result.claims.r }
+              : { name: c.n, birthYear: c.y },
+        };
+      }
+      case 'national': {
+        const d = decodeNationalQr(input.text);
+        if (!d.ok) return { rejected: 'TOKEN_MALFORMED', details: { reason: d.reason } };
+        const v = d.value;
+        return {
+          row: {
+            ...emptyRow,
+            method: 'national_qr',
+            fullName: v.fullName,
+            birthYear: v.birthYear,
+            gender: v.gender,
+            phone: v.phoneMasked,
+            idNumberMasked: v.idNumberMasked,
+          },
+          person: { name: v.fullName, birthYear: v.birthYear },
+        };
+      }
+      case 'cccd': {
+        const d = decodeCccdQr(input.text);
+        if (!d.ok) return { rejected: 'TOKEN_MALFORMED', details: { reason: d.reason } };
+        const v = d.value;
+        return {
+          row: {
+            ...emptyRow,
+            method: 'id_card',
+            fullName: v.fullName,
+            birthYear: v.birthYear,
+            gender: v.gender,
+            idNumberMasked: v.idNumberMasked,
+            address: v.address,
+          },
+          person: { name: v.fullName, birthYear: v.birthYear },
+        };
+      }
+      case 'hand': {
+        const phone = input.phone ? normalizePhone(input.phone) : null;
+        if (input.phone && !phone) return { rejected: 'VALIDATION_FAILED', details: { field: 'phone' } };
+        const fullName = normalizeName(input.fullName);
+        return {
+          row: {
+            ...emptyRow,
+            method: 'hand_entry',
+            fullName,
+            birthYear: input.birthYear,
+            phone,
+            gender: input.gender ?? null,
+            idNumberMasked: input.idNumber ? maskIdNumber(input.idNumber) : null,
+          },
+          person: { name: fullName, birthYear: input.birthYear },
+        };
+      }
+      case 'legacy': {
+        const point = await cached(`l:${normalizeLegacyCode(input.code)}`, () =>
+          repo.findPointByLegacyCode(normalizeLegacyCode(input.code)),
+        );
+        // A legacy place code names a point; scanned by this point's staff it must name this point.
+        if (!point || point.id !== pointId) return { rejected: 'UNKNOWN_CODE' };
+        return { row: { ...emptyRow, method: 'legacy_code', fullName: null, birthYear: null } };
+      }
+      default: {
+        const unreachable: never = input;
+        return unreachable;
+      }
+    }
+  }
+
+  return {
+    findPoint,
+
+    /** Deletes check-ins past the retention period; returns how many. */
+    purgeExpired: () =>
+      repo.deleteBefore(new Date(now().getTime() - (deps.retentionDays ?? 30) * 86_400_000)),
+
+    /** What a scanned code names, for the confirmation screen. */
+    async resolve(code: string): Promise<ResolvedPoint> {
+      const { point, via } = await resolveOpen(code);
+      return { point: pointView(point), via };
+    },
+
+    /**
+     * Way 1: the caller checks in themselves and the dependants with them. The same person at the same
+     * point in the same direction within 10 minutes is one check-in.
+     */
+    async checkInSelf(
+      actor: Principal,
+      input: { code: string; personIds: string[]; direction: Direction },
+    ): Promise<SelfCheckInReply> {
+      const { point, via } = await resolveOpen(input.code);
+      const found = await Promise.all(input.personIds.map((id) => persons.findOwned(actor.userId, id)));
+      if (found.some((p) => !p)) throw new AppError('NOT_FOUND');
+      const at = now();
+      const since = new Date(at.getTime() - SELF_DEDUPE_MS);
+      const method: CheckInMethod = via === 'legacy' ? 'legacy_code' : 'self_scan';
+      const checkIns = await Promise.all(
+        found.map(async (p) => {
+          const person = p!;
+          const [recent, healthText] = await Promise.all([
+            repo.findRecent(point.id, person.id, input.direction, since),
+            healthJson(person.id),
+          ]);
+          if (recent)
+            return { personId: person.id, id: recent.id, at: recent.checked_in_at, duplicate: true };
+          const id = randomUUID();
+          await batcher.add({
+            id,
+            at,
+            pointId: point.id,
+            provinceCode: point.province_code,
+            personId: person.id,
+            method,
+            direction: input.direction,
+            fullName: person.full_name,
+            phone: person.phone,
+            birthYear: person.birth_year,
+            gender: person.gender,
+            idNumberMasked: person.id_number_last ? maskIdNumber(`********${person.id_number_last}`) : null,
+            address: null,
+            health: healthText,
+            recordedBy: actor.userId,
+          });
+          return { personId: person.id, id, at, duplicate: false };
+        }),
+      );
+      return { point: pointView(point), checkIns };
+    },
+
+    /**
+     * Way 2 and the offline queue: each item is stored exactly once however often it is sent (its id
+     * and time come from the device). Staff see the persons' names and colours: one audit row per request.
+     */
+    async recordScans(
+      actor: Principal,
+      pointId: string,
+      items: ScanItem[],
+      ip: string | null,
+    ): Promise<
+      {
+        id: string;
+        status: ScanResult['status'];
+        code?: ErrorCode;
+        details?: Record<string, unknown>;
+        person?: ScanResult['person'];
+      }[]
+    > {
+      if (!actor.pointIds.includes(pointId)) throw new AppError('NOT_FOUND');
+      const point = await repo.findPointById(pointId);
+      if (!point) throw new AppError('NOT_FOUND');
+      const nowMs = now().getTime();
+      const results = await Promise.all(
+        items.map(async (item) => {
+          const at = new Date(item.at);
+          if (at.getTime() < nowMs - SCAN_MAX_AGE_MS || at.getTime() > nowMs + SCAN_MAX_FUTURE_MS) {
+            return {
+              id: item.id,
+              status: 'rejected' as const,
+              code: 'VALIDATION_FAILED' as const,
+              details: { field: 'at' },
+            };
+          }
+          const outcome = await outcomeOf(item.input, at, pointId);
+          if ('rejected' in outcome) {
+            return {
+              id: item.id,
+              status: 'rejected' as const,
+              code: outcome.rejected,
+              ...(outcome.details ? { details: outcome.details } : {}),
+            };
+          }
+          const isNew = await batcher.add({
+            ...outcome.row,
+            id: item.id,
+            at,
+            pointId,
+            provinceCode: point.province_code,
+            direction: item.direction,
+            recordedBy: actor.userId,
+          });
+          return {
+            id: item.id,
+            status: isNew ? ('stored' as const) : ('duplicate' as const),
+            ...(outcome.person ? { person: outcome.person } : {}),
+          };
+        }),
+      );
+      if (results.some((r) => 'person' in r && r.person)) {
+        await audit.record(actor, {
+          action: 'read',
+          resource: `point:${pointId}:scans`,
+          subjectPersonId: null,
+          purpose: SCAN_AUDIT_PURPOSE,
+          ip,
+        });
+      }
+      return results;
+    },
+  };
+}
+
+export type CheckInService = ReturnType<typeof createCheckInService>;
