@@ -81,7 +81,9 @@ export async function startCheckInBench(opts: { points: number; citizens: number
   const database = await createBenchDatabase('vaora_bench_checkin');
   const dataDir = mkdtempSync(join(tmpdir(), 'vaora-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

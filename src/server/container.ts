@@ -94,7 +94,12 @@ export function createServices(deps: ContainerDeps) {
     now,
     maxTokenDays: config.SIGNED_TOKEN_MAX_DAYS,
   });
-  const points = createPointsService({ points: pointsRepo, users, units });
+  const points = createPointsService({
+    points: pointsRepo,
+    users,
+    units,
+    onAccessChanged: sessions.forgetUser,
+  });
   const posters = createPosterService({ points, signing, units });
   const pointImport = createPointImportService({ points, repo: pointsRepo, units });
   const legacyCodes = createLegacyCodesService({
@@ -122,6 +127,7 @@ export function createServices(deps: ContainerDeps) {
     units,
     fields: createFieldEncryption(secret),
     now,
+    onAccountChanged: sessions.forgetUser,
   });
   const healthDeclarations = createHealthService({ health: createHealthRepository(db), persons });
   const checkInHistory = createCheckInHistoryService({
@@ -151,7 +157,11 @@ export function createServices(deps: ContainerDeps) {
   const checkInList = createCheckInListService({ checkIns: checkInReads, points: checkInWrite, now });
   const checkInExport = createCheckInExportService({ checkIns: checkInReads, list: checkInList, audit });
   const notices = createNoticesService({ notices: createNoticesRepository(db), now });
-  const privacy = createPrivacyService({ persons: ownedPersons, audit });
+  const privacy = createPrivacyService({
+    persons: ownedPersons,
+    audit,
+    onAccountDeleted: sessions.forgetUser,
+  });
   const demo = createDemoService({ users, points: pointsRepo, units });
   const maintenance = createMaintenanceService({
     sessions: sessionsRepo,

@@ -14,19 +14,21 @@ export interface AuditEntry {
 
 export function createAuditRepository(db: Db) {
   return {
-    async add(e: AuditEntry) {
+    async addMany(entries: AuditEntry[]) {
       await db
         .insertInto('audit_log')
-        .values({
-          actor_id: e.actorId,
-          actor_label: e.actorLabel,
-          actor_role: e.actorRole,
-          action: e.action,
-          resource: e.resource,
-          subject_person_id: e.subjectPersonId,
-          purpose: e.purpose,
-          ip: e.ip,
-        })
+        .values(
+          entries.map((e) => ({
+            actor_id: e.actorId,
+            actor_label: e.actorLabel,
+            actor_role: e.actorRole,
+            action: e.action,
+            resource: e.resource,
+            subject_person_id: e.subjectPersonId,
+            purpose: e.purpose,
+            ip: e.ip,
+          })),
+        )
         .execute();
     },
 

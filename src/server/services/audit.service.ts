@@ -1,5 +1,6 @@
 import type { Principal } from '../../domain/access';
 import type { AuditEntry, AuditRepository } from '../repositories/audit.repository';
+import { createWriteBatcher } from './write-batcher';
 
 export interface AccessRecord {
   action: AuditEntry['action'];
@@ -15,10 +16,12 @@ export function labelOf(p: Principal): string {
 }
 
 export function createAuditService(repo: AuditRepository) {
+  // Scans write an audit row each: batched, they cost one statement per few milliseconds, not per scan.
+  const batcher = createWriteBatcher((rows: AuditEntry[]) => repo.addMany(rows));
   return {
     /** Writes who accessed which personal data and why; call it before the data leaves the server. */
     record: (actor: Principal, r: AccessRecord) =>
-      repo.add({
+      batcher.add({
         actorId: actor.userId,
         actorLabel: labelOf(actor),
         actorRole: actor.grants[0]?.role ?? 'citizen',

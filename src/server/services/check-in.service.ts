@@ -358,7 +358,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       }[]
     > {
       if (!actor.pointIds.includes(pointId)) throw new AppError('NOT_FOUND');
-      const point = await repo.findPointById(pointId);
+      const point = await cached(`i:${pointId}`, () => repo.findPointById(pointId));
       if (!point) throw new AppError('NOT_FOUND');
       const nowMs = now().getTime();
       const results = await Promise.all(

@@ -2,6 +2,7 @@ import type { Principal } from '../../domain/access';
 import { type HealthAnswers, type HealthDeclarationView, hasSymptoms } from '../../domain/health';
 import type { HealthDeclarationRow, HealthRepository } from '../repositories/health.repository';
 import type { PersonsService } from './persons.service';
+import { createLoadBatcher } from './write-batcher';
 
 function viewOf(row: HealthDeclarationRow): HealthDeclarationView {
   return {
@@ -19,6 +20,11 @@ export function createHealthService(deps: {
   persons: Pick<PersonsService, 'requireOwned'>;
 }) {
   const { health, persons } = deps;
+  // Scans at a busy point ask for many persons' answers at once: one query serves them all.
+  const latestLoader = createLoadBatcher(async (ids: string[]) => {
+    const rows = await health.findLatestOfMany(ids);
+    return new Map(rows.map((r) => [r.person_id, r]));
+  });
 
   return {
     async declare(
@@ -53,7 +59,7 @@ export function createHealthService(deps: {
      * already found the person (a personal QR of the account, a scanned code).
      */
     async latestFor(personId: string): Promise<{ answers: HealthAnswers; at: Date } | null> {
-      const row = await health.findLatest(personId);
+      const row = await latestLoader.load(personId);
       return row ? { answers: row.answers as HealthAnswers, at: row.created_at } : null;
     },
   };

@@ -25,6 +25,8 @@ export function createPersonsService(deps: {
   units: Pick<UnitsService, 'placeIssue' | 'nameOf'>;
   fields: FieldEncryption;
   now: () => Date;
+  /** Called when the account's name changes: cached sessions must show it at once. */
+  onAccountChanged?: (userId: string) => void;
 }) {
   const { persons, units, fields, now } = deps;
 
@@ -133,6 +135,7 @@ export function createPersonsService(deps: {
           : tx.insert({ id, accountId: actor.userId, isSelf: true, ...f });
       });
       if (!row) throw new AppError('NOT_FOUND');
+      deps.onAccountChanged?.(actor.userId);
       return viewOf(row, false);
     },
 

@@ -21,8 +21,11 @@ export function createPointsService(deps: {
   points: PointsRepository;
   users: UsersRepository;
   units: UnitsService;
+  /** Called when someone's points or roles change: cached sessions must see it at once. */
+  onAccessChanged?: (userId: string) => void;
 }) {
   const { points: repo, users, units } = deps;
+  const accessChanged = (userId: string) => deps.onAccessChanged?.(userId);
 
   const toSummary = (r: PointRow): PointSummary => ({
     id: r.id,
@@ -59,9 +62,11 @@ export function createPointsService(deps: {
     ownerId,
   });
 
-  /** The owner becomes a point manager the first time they register a point. */
-  const grantOwner = (userId: string) =>
-    users.addGrant(userId, { role: 'point_owner', ...pointsScope }, userId);
+  /** The owner becomes a point manager the first time they register a point; their points changed. */
+  async function grantOwner(userId: string) {
+    await users.addGrant(userId, { role: 'point_owner', ...pointsScope }, userId);
+    accessChanged(userId);
+  }
 
   /** A point the caller owns or scans for; anyone else gets 404, as if it did not exist. */
   async function findVisible(principal: Principal, id: string): Promise<PointDetailRow> {
@@ -161,12 +166,14 @@ export function createPointsService(deps: {
       const role = point.kind === 'road_checkpoint' ? 'checkpoint_staff' : 'point_staff';
       await users.addGrant(user.id, { role, ...pointsScope }, principal.userId);
       await repo.addStaff(id, user.id);
+      accessChanged(user.id);
       return staffOf(id);
     },
 
     async removeStaff(principal: Principal, id: string, userId: string): Promise<PointStaff[]> {
       await findOwned(principal, id);
       if (!(await repo.removeStaff(id, userId))) throw new AppError('NOT_FOUND');
+      accessChanged(userId);
       return staffOf(id);
     },
 

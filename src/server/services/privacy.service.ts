@@ -20,6 +20,8 @@ export interface AccessLogEntry {
 export function createPrivacyService(deps: {
   persons: Pick<PersonsRepository, 'listOwned' | 'deleteAccount'>;
   audit: Pick<AuditService, 'list'>;
+  /** A deleted account's cached sessions must stop working at once. */
+  onAccountDeleted?: (userId: string) => void;
 }) {
   const { persons, audit } = deps;
 
@@ -57,6 +59,7 @@ export function createPrivacyService(deps: {
     async deleteAccount(actor: Principal): Promise<void> {
       if (actor.grants.length > 0) throw new AppError('CONFLICT', { reason: 'staffAccount' });
       if (!(await persons.deleteAccount(actor.userId))) throw new AppError('NOT_FOUND');
+      deps.onAccountDeleted?.(actor.userId);
     },
   };
 }

@@ -17,11 +17,43 @@ export interface NewSession {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/**
+ * Resolved sessions are kept this long in the process: a request then costs no query for who is
+ * calling. Sign-out in this process takes effect at once; role changes and sign-outs made through
+ * another process take up to this long.
+ */
+export const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 50_000;
+
 export function createSessionsService(
   sessions: SessionsRepository,
   users: UsersRepository,
-  options: { days: number; now: () => Date },
+  options: { days: number; now: () => Date; cacheMs?: number },
 ) {
+  const cacheMs = options.cacheMs ?? SESSION_CACHE_MS;
+  const cache = new Map<string, { session: ResolvedSession | null; until: number }>();
+
+  async function load(id: string): Promise<ResolvedSession | null> {
+    const row = await sessions.findLive(id, options.now());
+    if (!row || row.disabled_at) return null;
+    const [grants, pointIds] = await Promise.all([
+      users.grantsOf(row.user_id),
+      users.pointIdsOf(row.user_id),
+    ]);
+    return {
+      id: row.id,
+      csrfToken: row.csrf_token,
+      principal: {
+        userId: row.user_id,
+        displayName: row.display_name,
+        phone: row.phone,
+        email: row.email,
+        grants,
+        pointIds,
+      },
+    };
+  }
+
   return {
     async create(userId: string, method: 'otp' | 'password', userAgent: string | null): Promise<NewSession> {
       const token = randomBytes(32).toString('base64url');
@@ -39,27 +71,28 @@ export function createSessionsService(
     },
 
     async resolve(token: string): Promise<ResolvedSession | null> {
-      const row = await sessions.findLive(hashToken(token), options.now());
-      if (!row || row.disabled_at) return null;
-      const [grants, pointIds] = await Promise.all([
-        users.grantsOf(row.user_id),
-        users.pointIdsOf(row.user_id),
-      ]);
-      return {
-        id: row.id,
-        csrfToken: row.csrf_token,
-        principal: {
-          userId: row.user_id,
-          displayName: row.display_name,
-          phone: row.phone,
-          email: row.email,
-          grants,
-          pointIds,
-        },
-      };
+      const id = hashToken(token);
+      const t = options.now().getTime();
+      const hit = cache.get(id);
+      if (hit && hit.until > t) return hit.session;
+      const session = await load(id);
+      if (cacheMs > 0) {
+        // Bounded: random cookies must not grow it without limit.
+        if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+        cache.set(id, { session, until: t + cacheMs });
+      }
+      return session;
     },
 
-    destroy: (id: string) => sessions.delete(id),
+    async destroy(id: string) {
+      cache.delete(id);
+      await sessions.delete(id);
+    },
+
+    /** Drops a person's cached sessions after their roles or points changed, so it shows at once. */
+    forgetUser(userId: string) {
+      for (const [id, entry] of cache) if (entry.session?.principal.userId === userId) cache.delete(id);
+    },
   };
 }
 
