@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { InvitePage } from '../features/auth/invite-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { CardPage } from '../features/card/card-page';
+import { CheckInPage } from '../features/check-in/check-in-page';
+import { ScanPointPage } from '../features/check-in/scan-point-page';
 import { CheckInsPage } from '../features/check-ins/check-ins-page';
 import { HealthHistoryPage } from '../features/health/health-history-page';
 import { HealthPage } from '../features/health/health-page';
@@ -12,12 +14,18 @@ import { MovementNewPage } from '../features/movement/movement-new-page';
 import { MovementPage } from '../features/movement/movement-page';
 import { MovementsPage } from '../features/movement/movements-page';
 import { NoticesPage } from '../features/notices/notices-page';
+import { PointCheckInsPage } from '../features/points/point-check-ins-page';
+import { PointNewPage } from '../features/points/point-new-page';
+import { PointPage } from '../features/points/point-page';
+import { PointsImportPage } from '../features/points/points-import-page';
+import { PostersPage } from '../features/points/posters-page';
 import { PrivacyPage } from '../features/privacy/privacy-page';
 import { DependantPage } from '../features/profile/dependant-page';
 import { FamilyPage } from '../features/profile/family-page';
 import { ProfilePage } from '../features/profile/profile-page';
 import { readLastCodePerson } from '../features/qr/code-store';
 import { PersonalQrPage } from '../features/qr/personal-qr-page';
+import { ScannerPage } from '../features/scanner/scanner-page';
 import { Button } from '../ui/button';
 import { Page, TopBar } from '../ui/page-layout';
 import { StatusBanner } from '../ui/status-banner';
@@ -73,8 +81,25 @@ function citizenScreen(pathname: string): ReactNode | null {
       return <NoticesPage />;
     case '/privacy':
       return <PrivacyPage />;
+    case '/scan-point':
+      return <ScanPointPage />;
+    case '/points/new':
+      return <PointNewPage />;
+    case '/points/import':
+      return <PointsImportPage />;
+    case '/points/posters':
+      return <PostersPage />;
   }
-  let id = param('/family/:id');
+  // A poster's code, opened by a phone's own camera or the in-app scanner.
+  const pointCode = /^\/c\/([^/]+)$/.exec(path)?.[1];
+  if (pointCode) return <CheckInPage key={pointCode} code={decodeURIComponent(pointCode)} />;
+  let id = param('/points/:id/scan');
+  if (id) return <ScannerPage key={id} pointId={id} />;
+  id = param('/points/:id/check-ins');
+  if (id) return <PointCheckInsPage key={id} pointId={id} />;
+  id = param('/points/:id');
+  if (id) return <PointPage key={id} pointId={id} />;
+  id = param('/family/:id');
   if (id) return <DependantPage key={id} personId={id} />;
   id = param('/movements/:id/edit');
   if (id) return <MovementEditPage key={id} id={id} />;
@@ -134,8 +159,9 @@ export function App() {
   const [signOutError, setSignOutError] = useState<unknown>(null);
   const isSignedIn = state.status === 'ready' && state.me !== null;
   const { pathname } = useLocation();
-  // The personal QR screen says it itself, with how long its code still works.
-  const isOwnOfflineNotice = pathname === '/qr';
+  // The personal QR screen says it itself, with how long its code still works; the scanner says it
+  // next to the number of records waiting.
+  const isOwnOfflineNotice = pathname === '/qr' || /^\/points\/[^/]+\/scan\/?$/.test(pathname);
   const other = currentLocale() === 'vi' ? 'en' : 'vi';
 
   useEffect(() => {

@@ -49,6 +49,10 @@ export function CitizenSection({ me, chosen }: { me: Me; chosen: ReturnType<type
             <Link href="/profile">{t('citizen.profile')}</Link>
             <Link href="/family">{t('citizen.family')}</Link>
             <Link href="/privacy">{t('citizen.privacy')}</Link>
+            {/* A point manager has the link in their points section already. */}
+            {me.grants.some((g) => g.role === 'point_owner') ? null : (
+              <Link href="/points/new">{t('pointNew.citizenLink')}</Link>
+            )}
           </nav>
         </>
       ) : null}
@@ -130,6 +134,7 @@ function Tasks({ person }: { person: PersonView }) {
   return (
     <ul className="tiles" aria-label={t('citizen.tasksLabel', { name: person.fullName })}>
       <Tile href="/qr" title={t('citizen.qr')} hint={t('citizen.qrHint')} main />
+      <Tile href="/scan-point" title={t('checkIn.homeButton')} hint={t('checkIn.homeHint')} />
       <Tile href="/health" title={t('citizen.health')} hint={t('citizen.healthHint')} />
       <Tile href="/movements/new" title={t('citizen.movement')} hint={t('citizen.movementHint')} />
       <Tile href="/check-ins" title={t('citizen.history')} hint={t('citizen.historyHint')} />

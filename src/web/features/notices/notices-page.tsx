@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/form-errors';
@@ -27,7 +28,7 @@ export interface NoticesAnswer {
 }
 
 /** The sentence of a notice, written here from its kind and parameters, in the user's language. */
-function noticeText(n: Notice, t: ReturnType<typeof useTranslation>['t']): string {
+function noticeText(n: Notice, t: TFunction): string {
   const p = n.params;
   const str = (k: string) => (typeof p[k] === 'string' && p[k] ? (p[k] as string) : null);
   const time = str('at') ? formatDateTime(str('at') as string) : null;

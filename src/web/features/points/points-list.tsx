@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
 import { ResponsiveList } from '../../ui/responsive-list';
@@ -18,10 +19,13 @@ export function PointsList({
   caption,
   points,
   cardHeading,
+  actions,
 }: {
   caption: string;
   points: PointSummary[];
   cardHeading?: 'h3' | 'h4';
+  /** What the viewer can do with a point (scan, manage): links in a last column. */
+  actions?: (p: PointSummary) => ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -38,6 +42,7 @@ export function PointsList({
           cell: (p) => [p.address, p.communeName].filter(Boolean).join(', '),
         },
         { header: t('points.status'), cell: (p) => <PointStatus isOpen={p.isOpen} /> },
+        ...(actions ? [{ header: t('points.actions'), cell: actions }] : []),
       ]}
     />
   );
