@@ -1,9 +1,10 @@
 // 200,000 check-ins of one point (seeded with generate_series, with health answers) exported to .xlsx
-// through the export service, in a child process: its time and peak memory (maxRSS, tsx included).
+// through the export service, in a child process: its time and peak memory (maxRSS of the bundled child).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { sql } from 'kysely';
 import { openPostgres } from '../../src/server/db/client';
 import { migrate } from '../../src/server/db/migrate';
@@ -39,18 +40,19 @@ export default async function exportXlsx200k(): Promise<Figure[]> {
       FROM generate_series(1::bigint, ${ROWS}::bigint) AS i`.execute(handle.db);
     await sql`ANALYZE check_ins`.execute(handle.db);
     const file = join(dir, 'export.xlsx');
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, '../support/export-child.ts'),
-        database.url,
-        point.id,
-        file,
-      ],
-      { encoding: 'utf8' },
-    );
+    // Bundled like the production server, so the figure is the export's and not a TypeScript loader's.
+    // Inside the project, so the bundle's imports find node_modules.
+    const child = join(process.cwd(), 'dist/bench/export-child.mjs');
+    await build({
+      entryPoints: [join(import.meta.dirname, '../support/export-child.ts')],
+      outfile: child,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const out = execFileSync(process.execPath, [child, database.url, point.id, file], { encoding: 'utf8' });
     const r = JSON.parse(out.trim().split('\n').pop()!) as {
       rows: number;
       seconds: number;
