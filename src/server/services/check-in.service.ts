@@ -40,13 +40,14 @@ import type { CheckInBatcher } from './check-in-batcher';
 import type { HealthService } from './health.service';
 import type { SigningService } from './signing.service';
 import type { UnitsService } from './units.service';
+import { createLoadBatcher } from './write-batcher';
 
 export interface CheckInServiceDeps {
   repo: CheckInWriteRepository;
   batcher: CheckInBatcher;
   signing: Pick<SigningService, 'verify'>;
   codes: Pick<CodesRepository, 'findCardState' | 'findMovementState'>;
-  persons: Pick<PersonsRepository, 'findOwned'>;
+  persons: Pick<PersonsRepository, 'findByIds'>;
   health: Pick<HealthService, 'latestFor'>;
   units: Pick<UnitsService, 'nameOf'>;
   audit: Pick<AuditService, 'record'>;
@@ -77,6 +78,30 @@ export function createCheckInService(deps: CheckInServiceDeps) {
   const { repo, batcher, signing, codes, persons, health, units, audit, now } = deps;
   const cacheMs = deps.pointCacheMs ?? 2000;
   const pointCache = new Map<string, { point: CheckInPointRow | undefined; until: number }>();
+
+  // Way 1 at a busy point: the persons and their recent check-ins of concurrent requests, one query each.
+  type PersonRow = Awaited<ReturnType<PersonsRepository['findByIds']>>[number];
+  const personLoader = createLoadBatcher(async (ids: string[]) => {
+    const rows = await persons.findByIds(ids);
+    return new Map<string, PersonRow>(rows.map((r) => [r.id, r]));
+  });
+  const recentKey = (pointId: string, personId: string, direction: string) =>
+    `${pointId}|${personId}|${direction}`;
+  const recentLoader = createLoadBatcher(async (keys: string[]) => {
+    const parts = keys.map((k) => k.split('|') as [string, string, string]);
+    const since = new Date(now().getTime() - SELF_DEDUPE_MS);
+    const rows = await repo.findRecentOfMany(
+      [...new Set(parts.map((p) => p[0]))],
+      [...new Set(parts.map((p) => p[1]))],
+      since,
+    );
+    const latest = new Map<string, { id: string; checked_in_at: Date }>();
+    for (const r of rows) {
+      const key = recentKey(r.point_id, r.person_id ?? '', r.direction);
+      if (!latest.has(key)) latest.set(key, r);
+    }
+    return latest;
+  });
 
   async function cached(key: string, load: () => Promise<CheckInPointRow | undefined>) {
     const t = now().getTime();
@@ -301,16 +326,15 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       input: { code: string; personIds: string[]; direction: Direction },
     ): Promise<SelfCheckInReply> {
       const { point, via } = await resolveOpen(input.code);
-      const found = await Promise.all(input.personIds.map((id) => persons.findOwned(actor.userId, id)));
-      if (found.some((p) => !p)) throw new AppError('NOT_FOUND');
+      const found = await Promise.all(input.personIds.map((id) => personLoader.load(id)));
+      if (found.some((p) => p?.account_id !== actor.userId)) throw new AppError('NOT_FOUND');
       const at = now();
-      const since = new Date(at.getTime() - SELF_DEDUPE_MS);
       const method: CheckInMethod = via === 'legacy' ? 'legacy_code' : 'self_scan';
       const checkIns = await Promise.all(
         found.map(async (p) => {
           const person = p!;
           const [recent, healthText] = await Promise.all([
-            repo.findRecent(point.id, person.id, input.direction, since),
+            recentLoader.load(recentKey(point.id, person.id, input.direction)),
             healthJson(person.id),
           ]);
           if (recent)
