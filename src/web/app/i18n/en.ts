@@ -652,6 +652,8 @@ export const en: Catalogue = {
     template: 'Download the template (.xlsx)',
     step2: '2. Choose the filled-in file',
     file: 'Excel file (.xlsx)',
+    pickFile: 'Choose a file…',
+    noFile: 'No file chosen',
     fileHint: 'At most {{max}} rows. If any row is wrong, no point is created.',
     chooseFile: 'Please choose an Excel file (.xlsx).',
     notXlsx: 'The file must be Excel (.xlsx). Save it again as .xlsx.',

@@ -651,6 +651,8 @@ export const vi = {
     template: 'Tải tệp mẫu (.xlsx)',
     step2: '2. Chọn tệp đã điền',
     file: 'Tệp Excel (.xlsx)',
+    pickFile: 'Chọn tệp…',
+    noFile: 'Chưa chọn tệp',
     fileHint: 'Tối đa {{max}} dòng. Có lỗi ở bất kỳ dòng nào thì chưa điểm nào được tạo.',
     chooseFile: 'Vui lòng chọn tệp Excel (.xlsx).',
     notXlsx: 'Tệp phải là Excel (.xlsx). Hãy lưu lại theo định dạng .xlsx.',

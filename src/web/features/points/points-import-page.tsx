@@ -106,20 +106,27 @@ export function PointsImportPage() {
               error={fieldError}
             >
               {({ inputId, describedBy }) => (
-                <input
-                  ref={fileRef}
-                  id={inputId}
-                  type="file"
-                  className="input input-file"
-                  accept={`.xlsx,${XLSX_TYPE}`}
-                  aria-invalid={fieldError ? true : undefined}
-                  aria-describedby={describedBy}
-                  onChange={(e) => {
-                    setFile(e.currentTarget.files?.[0] ?? null);
-                    setFieldError(undefined);
-                    setOutcome(null);
-                  }}
-                />
+                // The browser's own file button speaks the browser's language: ours speaks the user's.
+                <div className="file-picker">
+                  <input
+                    ref={fileRef}
+                    id={inputId}
+                    type="file"
+                    className="file-picker-input"
+                    accept={`.xlsx,${XLSX_TYPE}`}
+                    aria-invalid={fieldError ? true : undefined}
+                    aria-describedby={describedBy}
+                    onChange={(e) => {
+                      setFile(e.currentTarget.files?.[0] ?? null);
+                      setFieldError(undefined);
+                      setOutcome(null);
+                    }}
+                  />
+                  <label htmlFor={inputId} className="btn btn-secondary" aria-hidden="true">
+                    {t('pointImport.pickFile')}
+                  </label>
+                  <span className="file-picker-name">{file ? file.name : t('pointImport.noFile')}</span>
+                </div>
               )}
             </Field>
             <Button type="submit" block busy={busy}>
