@@ -25,6 +25,7 @@ import { FamilyPage } from '../features/profile/family-page';
 import { ProfilePage } from '../features/profile/profile-page';
 import { readLastCodePerson } from '../features/qr/code-store';
 import { PersonalQrPage } from '../features/qr/personal-qr-page';
+import { hasOfflineKeys } from '../features/scanner/offline-keys';
 import { ScannerPage } from '../features/scanner/scanner-page';
 import { Button } from '../ui/button';
 import { Page, TopBar } from '../ui/page-layout';
@@ -129,6 +130,10 @@ function Screen() {
     // without signal is exactly where it is needed.
     const isNetwork = state.error instanceof ApiError && state.error.code === 'NETWORK';
     if (pathname === '/qr' && isNetwork && readLastCodePerson()) return <PersonalQrPage startedOffline />;
+    // A scanner at a road-side post must start without signal too: codes are checked with the kept
+    // keys and the records wait in the queue until the network returns.
+    const scanPoint = /^\/points\/([^/]+)\/scan\/?$/.exec(pathname)?.[1];
+    if (scanPoint && isNetwork && hasOfflineKeys()) return <ScannerPage pointId={scanPoint} />;
     return (
       <Page title={t('app.loadFailedTitle')}>
         <StatusBanner

@@ -4,6 +4,7 @@ import type { CodeCheckResult } from '../../../domain/code-check';
 import type { StatusColour, StatusReason } from '../../../domain/status';
 import { ApiError } from '../../app/api-client';
 import { errorMessage } from '../../app/form-errors';
+import { readStored, writeStored } from '../../app/storage';
 import { useApi } from '../../app/use-api';
 import { useIsOnline } from '../../app/use-online';
 import {
@@ -117,7 +118,13 @@ function signal(ok: boolean) {
 export function ScannerPage({ pointId }: { pointId: string }) {
   const { t } = useTranslation();
   const points = useApi<PointsAnswer>(myPointsPath);
-  const point = points.status === 'ready' ? points.data.points.find((p) => p.id === pointId) : undefined;
+  const loaded = points.status === 'ready' ? points.data.points.find((p) => p.id === pointId) : undefined;
+  // Remembered, so a scanner opened without signal still says where it records.
+  const pointKey = `scanner.point.${pointId}`;
+  useEffect(() => {
+    if (loaded) writeStored(pointKey, { name: loaded.name });
+  }, [loaded, pointKey]);
+  const point = loaded ?? readStored<{ name: string }>(pointKey) ?? undefined;
   const isOnline = useIsOnline();
   const waiting = useQueuedCount(pointId);
   const { sync, error: syncError, answers } = useSync(pointId);
