@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import { createAuditRepository } from './repositories/audit.repository';
+import { createCheckInPartitionsRepository } from './repositories/check-in-partitions.repository';
 import { createCheckInWriteRepository } from './repositories/check-in-write.repository';
 import { createCheckInsRepository } from './repositories/check-ins.repository';
 import { createCodesRepository } from './repositories/codes.repository';
@@ -26,6 +27,7 @@ import { createCheckInBatcher } from './services/check-in-batcher';
 import { createCheckInExportService } from './services/check-in-export.service';
 import { createCheckInHistoryService } from './services/check-in-history.service';
 import { createCheckInListService } from './services/check-in-list.service';
+import { createCheckInRetentionService } from './services/check-in-retention.service';
 import { createDemoService } from './services/demo.service';
 import { createFieldEncryption } from './services/field-encryption';
 import { createHealthService } from './services/health.service';
@@ -152,7 +154,12 @@ export function createServices(deps: ContainerDeps) {
     units,
     audit,
     now,
+  });
+  const checkInRetention = createCheckInRetentionService({
+    partitions: createCheckInPartitionsRepository(db),
+    checkIns: checkInWrite,
     retentionDays: config.CHECK_IN_RETENTION_DAYS,
+    now,
   });
   const checkInList = createCheckInListService({ checkIns: checkInReads, points: checkInWrite, now });
   const checkInExport = createCheckInExportService({ checkIns: checkInReads, list: checkInList, audit });
@@ -192,6 +199,7 @@ export function createServices(deps: ContainerDeps) {
     checkInHistory,
     checkInBatcher,
     checkIns,
+    checkInRetention,
     checkInList,
     checkInExport,
     checkInWrite,

@@ -28,6 +28,8 @@ async function main() {
   const services = createServices({ config, database, secret, log });
   await services.units.init();
   await services.signing.init();
+  // Today's and the coming days' check-in partitions exist before the first scan.
+  await services.checkInRetention.apply();
   if (config.DEMO_DATA === 'auto') {
     const demo = await services.demo.seed(config.DEMO_PASSWORD);
     if (demo.created) writeDemoAccounts(config, demo.accounts);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAsDemo, TestClient, type TestContext } from '../support/app';
 
@@ -200,8 +201,47 @@ describe('check-in retention', () => {
           })
           .execute();
       }
-      expect(await ctx.services.checkIns.purgeExpired()).toBe(1);
+      expect((await ctx.services.checkInRetention.apply()).deletedRows).toBe(1);
       expect(await db.selectFrom('check_ins').select('id').execute()).toHaveLength(1);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('keeps a partition per day and drops whole days past the retention period', async () => {
+    const ctx = await createTestApp({ CHECK_IN_RETENTION_DAYS: '30' });
+    try {
+      const db = ctx.database.db;
+      const first = await ctx.services.checkInRetention.apply();
+      const today = `check_ins_p${ctx.clock.now.toISOString().slice(0, 10).replaceAll('-', '')}`;
+      expect(first.createdPartitions).toHaveLength(8);
+      expect(first.createdPartitions[0]).toBe(today);
+      // A second run, as from another process, finds nothing to do.
+      expect((await ctx.services.checkInRetention.apply()).createdPartitions).toEqual([]);
+
+      const point = await db
+        .insertInto('points')
+        .values({ code: 'P-PART', name: 'Chợ', kind: 'market', province_code: '75', commune_code: '25210' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('check_ins')
+        .values({
+          checked_in_at: ctx.clock.now,
+          point_id: point.id,
+          province_code: '75',
+          method: 'hand_entry',
+        })
+        .execute();
+      const where = await sql<{
+        part: string;
+      }>`SELECT tableoid::regclass::text AS part FROM check_ins`.execute(db);
+      expect(where.rows).toEqual([{ part: today }]);
+
+      ctx.clock.advance(32 * 86_400_000);
+      const later = await ctx.services.checkInRetention.apply();
+      expect(later.droppedPartitions).toContain(today);
+      expect(await db.selectFrom('check_ins').select('id').execute()).toEqual([]);
     } finally {
       await ctx.close();
     }

@@ -18,7 +18,7 @@ export function startJobs(services: Services, log: Logger): () => void {
   };
   const purgeCheckIns = async () => {
     try {
-      log.info({ deleted: await services.checkIns.purgeExpired() }, 'old check-ins deleted');
+      log.info(await services.checkInRetention.apply(), 'check-in retention applied');
     } catch (err) {
       log.error({ err }, 'check-in retention failed');
     }

@@ -57,8 +57,6 @@ export interface CheckInServiceDeps {
    * a closure takes effect in every process within this time.
    */
   pointCacheMs?: number;
-  /** Check-ins older than this are deleted by the retention job. */
-  retentionDays?: number;
 }
 
 const SCAN_AUDIT_PURPOSE = 'Quét mã tại điểm';
@@ -306,10 +304,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
 
   return {
     findPoint,
-
-    /** Deletes check-ins past the retention period; returns how many. */
-    purgeExpired: () =>
-      repo.deleteBefore(new Date(now().getTime() - (deps.retentionDays ?? 30) * 86_400_000)),
 
     /** What a scanned code names, for the confirmation screen. */
     async resolve(code: string): Promise<ResolvedPoint> {
