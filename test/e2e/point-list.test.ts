@@ -59,7 +59,7 @@ describe('the point check-in list', () => {
     await page.getByRole('heading', { level: 2, name: `Kết quả (${today})` }).waitFor();
 
     // The method chips filter too.
-    await page.getByRole('button', { name: 'Tự quét mã của điểm' }).click();
+    await page.getByRole('button', { name: 'Tự quét' }).click();
     await page.getByText('Không có lượt quét nào khớp với bộ lọc.').waitFor();
     await page.getByRole('button', { name: 'Tất cả' }).click();
     await page.getByRole('heading', { level: 2, name: `Kết quả (${today})` }).waitFor();

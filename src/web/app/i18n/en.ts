@@ -588,6 +588,14 @@ export const en: Catalogue = {
     more: 'Many points',
   },
   pointList: {
+    methodChips: {
+      self_scan: 'Self scan',
+      staff_scan: 'Personal QR',
+      id_card: 'ID card',
+      hand_entry: 'By hand',
+      legacy_code: 'Old code',
+      national_qr: 'National QR',
+    },
     title: 'Check-in list',
     titleAt: 'Check-in list · {{name}}',
     link: 'Check-in list ({{count}} today)',

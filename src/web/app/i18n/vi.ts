@@ -586,6 +586,15 @@ export const vi = {
     more: 'Nhiều điểm',
   },
   pointList: {
+    // Short method names for the filter chips: six long ones filled a phone screen.
+    methodChips: {
+      self_scan: 'Tự quét',
+      staff_scan: 'Mã QR cá nhân',
+      id_card: 'CCCD',
+      hand_entry: 'Nhập tay',
+      legacy_code: 'Mã cũ',
+      national_qr: 'QR quốc gia',
+    },
     title: 'Danh sách đã quét',
     titleAt: 'Danh sách đã quét · {{name}}',
     link: 'Danh sách đã quét ({{count}} hôm nay)',

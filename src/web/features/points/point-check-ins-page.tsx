@@ -319,7 +319,7 @@ function Filters({
         </Chip>
         {checkInMethods.map((m) => (
           <Chip key={m} pressed={method === m} onClick={() => onMethod(m)}>
-            {t(`checkIns.methods.${m}`)}
+            {t(`pointList.methodChips.${m}`)}
           </Chip>
         ))}
       </fieldset>
