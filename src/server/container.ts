@@ -148,7 +148,7 @@ export function createServices(deps: ContainerDeps) {
     repo: checkInWrite,
     batcher: checkInBatcher,
     signing,
-    codes: createCodesRepository(db),
+    codes: personalCodes,
     persons: ownedPersons,
     health: healthDeclarations,
     units,

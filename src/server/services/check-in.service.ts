@@ -18,7 +18,6 @@ import {
   decideCodeCheck,
   failedCodeCheck,
   noRevocations,
-  type Revocations,
 } from '../../domain/code-check';
 import { AppError, type ErrorCode } from '../../domain/errors';
 import { normalizeLegacyCode } from '../../domain/legacy-code';
@@ -33,11 +32,11 @@ import type {
   CheckInWriteRepository,
   NewCheckIn,
 } from '../repositories/check-in-write.repository';
-import type { CodesRepository } from '../repositories/codes.repository';
 import type { PersonsRepository } from '../repositories/persons.repository';
 import type { AuditService } from './audit.service';
 import type { CheckInBatcher } from './check-in-batcher';
 import type { HealthService } from './health.service';
+import type { PersonalCodesService } from './personal-codes.service';
 import type { SigningService } from './signing.service';
 import type { UnitsService } from './units.service';
 import { createLoadBatcher } from './write-batcher';
@@ -46,7 +45,8 @@ export interface CheckInServiceDeps {
   repo: CheckInWriteRepository;
   batcher: CheckInBatcher;
   signing: Pick<SigningService, 'verify'>;
-  codes: Pick<CodesRepository, 'findCardState' | 'findMovementState'>;
+  /** Whether a card or declaration was withdrawn, and whose it is: the verifier's own lookup. */
+  codes: Pick<PersonalCodesService, 'revocationsOf'>;
   persons: Pick<PersonsRepository, 'findByIds'>;
   health: Pick<HealthService, 'latestFor'>;
   units: Pick<UnitsService, 'nameOf'>;
@@ -161,7 +161,10 @@ export function createCheckInService(deps: CheckInServiceDeps) {
    * Verifies a vaora token as of the scan: an offline scanner checked it then, and the queue may reach
    * the server after the token's few minutes are over. The signature is still checked now.
    */
-  async function verifyAt(token: string, at: Date): Promise<CodeCheckResult> {
+  async function verifyAt(
+    token: string,
+    at: Date,
+  ): Promise<{ result: CodeCheckResult; subject: string | null }> {
     let payload: TokenPayload;
     try {
       payload = await signing.verify(token);
@@ -170,30 +173,18 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       if (
         !(err instanceof AppError && (err.code === 'TOKEN_EXPIRED' || err.code === 'TOKEN_NOT_YET_VALID'))
       ) {
-        return failedCodeCheck(err);
+        return { result: failedCodeCheck(err), subject: null };
       }
       const decoded = decodeToken(token).payload;
       const atSeconds = Math.floor(at.getTime() / 1000);
       const isValidThen =
         atSeconds < decoded.exp &&
         (typeof decoded.nbf !== 'number' || atSeconds >= decoded.nbf - CLOCK_SKEW_SECONDS);
-      if (!isValidThen) return failedCodeCheck(err);
+      if (!isValidThen) return { result: failedCodeCheck(err), subject: null };
       payload = decoded;
     }
-    const first = decideCodeCheck(payload, noRevocations);
-    if (!first.valid || first.kind === 'personal') return first;
-    let revoked: Revocations = noRevocations;
-    if (first.kind === 'card') {
-      const card = await codes.findCardState(first.claims.cid);
-      if (!card || card.revoked_at !== null)
-        revoked = { cards: new Set([first.claims.cid]), movements: new Set() };
-    } else {
-      const movement = await codes.findMovementState(first.claims.mid);
-      if (!movement || movement.state === 'cancelled') {
-        revoked = { cards: new Set(), movements: new Set([first.claims.mid]) };
-      }
-    }
-    return decideCodeCheck(payload, revoked);
+    const { revoked, subject } = await codes.revocationsOf(decideCodeCheck(payload, noRevocations));
+    return { result: decideCodeCheck(payload, revoked), subject };
   }
 
   async function healthJson(personId: string | null): Promise<string | null> {
@@ -214,12 +205,8 @@ export function createCheckInService(deps: CheckInServiceDeps) {
   async function outcomeOf(input: ScanInput, at: Date, pointId: string): Promise<ItemOutcome> {
     switch (input.kind) {
       case 'vaora': {
-        const result = await verifyAt(input.token, at);
+        const { result, subject: personId } = await verifyAt(input.token, at);
         if (!result.valid) return { rejected: result.code };
-        let personId: string | null;
-        if (result.kind === 'movement')
-          personId = (await codes.findMovementState(result.claims.mid))?.person_id ?? null;
-        else personId = result.claims.pid;
         const c = result.claims;
         return {
           row: {

@@ -95,6 +95,8 @@ export function createPersonalCodesService(deps: PersonalCodesServiceDeps) {
   }
 
   return {
+    revocationsOf: lookUpRevocation,
+
     /** Tokens that take turns (nbf), each with the colour from the latest health declaration. */
     async issueBatch(accountId: string, personId: string): Promise<PersonalCodeBatch> {
       const person = await findPerson(accountId, personId);
