@@ -28,8 +28,9 @@ async function main() {
   const services = createServices({ config, database, secret, log });
   await services.units.init();
   await services.signing.init();
-  // Today's and the coming days' check-in partitions exist before the first scan.
-  await services.checkInRetention.apply();
+  // Today's and the coming days' check-in partitions exist before the first scan; deleting old rows
+  // is left to the hourly job, so a start never waits for it.
+  await services.checkInRetention.ensurePartitions();
   if (config.DEMO_DATA === 'auto') {
     const demo = await services.demo.seed(config.DEMO_PASSWORD);
     if (demo.created) writeDemoAccounts(config, demo.accounts);

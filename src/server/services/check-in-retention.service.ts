@@ -15,17 +15,23 @@ export function createCheckInRetentionService(deps: {
   retentionDays: number;
   now: () => Date;
 }) {
+  /** Today's and the coming days' partitions; returns the names created. */
+  function ensurePartitions(): Promise<string[]> {
+    const today = Math.floor(deps.now().getTime() / DAY) * DAY;
+    const days = Array.from({ length: DAYS_AHEAD + 1 }, (_, i) => new Date(today + i * DAY));
+    return deps.partitions.ensureDays(days);
+  }
+
   return {
+    ensurePartitions,
+
     async apply(): Promise<{
       createdPartitions: string[];
       droppedPartitions: string[];
       deletedRows: number;
     }> {
-      const now = deps.now().getTime();
-      const today = Math.floor(now / DAY) * DAY;
-      const days = Array.from({ length: DAYS_AHEAD + 1 }, (_, i) => new Date(today + i * DAY));
-      const cutoff = new Date(now - deps.retentionDays * DAY);
-      const createdPartitions = await deps.partitions.ensureDays(days);
+      const cutoff = new Date(deps.now().getTime() - deps.retentionDays * DAY);
+      const createdPartitions = await ensurePartitions();
       const droppedPartitions = await deps.partitions.dropDaysBefore(cutoff);
       const deletedRows = await deps.checkIns.deleteBefore(cutoff);
       return { createdPartitions, droppedPartitions, deletedRows };
