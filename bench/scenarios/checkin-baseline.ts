@@ -15,8 +15,8 @@ export default async function checkinBaseline(): Promise<Figure[]> {
         fullName: 'Nguyễn Văn An',
       }),
     });
-    await drive(`${bench.base}/api/bench/check-in-baseline`, next, 2); // warm-up
-    const r = await drive(`${bench.base}/api/bench/check-in-baseline`, next);
+    await drive(bench, '/api/bench/check-in-baseline', next, 2); // warm-up
+    const r = await drive(bench, '/api/bench/check-in-baseline', next);
     if (r.non2xx || r.errors) console.error(`checkin-baseline: ${r.non2xx} non-2xx, ${r.errors} errors`);
     reportRate('checkin-baseline', r.rate);
     return [

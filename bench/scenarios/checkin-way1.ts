@@ -18,8 +18,8 @@ export default async function checkinWay1(): Promise<Figure[]> {
         body: JSON.stringify({ code: `https://vaora.example/c/${token}`, personIds: [c.personId] }),
       };
     };
-    await drive(`${bench.base}/api/check-ins/self`, next, 2);
-    const r = await drive(`${bench.base}/api/check-ins/self`, next);
+    await drive(bench, '/api/check-ins/self', next, 2);
+    const r = await drive(bench, '/api/check-ins/self', next);
     if (r.non2xx || r.errors) console.error(`checkin-way1: ${r.non2xx} non-2xx, ${r.errors} errors`);
     reportRate('checkin-way1', r.rate);
     return [

@@ -27,8 +27,8 @@ export default async function checkinWay2(): Promise<Figure[]> {
       };
     };
     // All requests go to the first point; the path is fixed per autocannon run.
-    await drive(`${bench.base}${url(0)}`, next, 2);
-    const r = await drive(`${bench.base}${url(0)}`, next);
+    await drive(bench, url(0), next, 2);
+    const r = await drive(bench, url(0), next);
     if (r.non2xx || r.errors) console.error(`checkin-way2: ${r.non2xx} non-2xx, ${r.errors} errors`);
     reportRate('checkin-way2', r.rate);
     return [

@@ -2,9 +2,9 @@
 // process (BENCH_ROUTES=1), seeded points, citizens with health answers, sessions, and signed codes.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -64,6 +64,7 @@ async function waitHealthy(url: string, child: ChildProcess, deadline: number): 
 
 export interface CheckInBench {
   base: string;
+  serverPid: number;
   db: DatabaseHandle['db'];
   pointIds: string[];
   provinceCode: string;
@@ -77,7 +78,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Builds the server bundle, starts it on a fresh database and seeds what the scenarios need. */
 export async function startCheckInBench(opts: { points: number; citizens: number }): Promise<CheckInBench> {
-  execFileSync(process.execPath, ['scripts/build.mjs', 'server'], { stdio: 'inherit' });
+  // The server serves the web app and refuses to start without it: build that once, the server always.
+  const what = existsSync('dist/web/index.html') ? ['server'] : [];
+  execFileSync(process.execPath, ['scripts/build.mjs', ...what], { stdio: 'inherit' });
   const database = await createBenchDatabase('vaora_bench_checkin');
   const dataDir = mkdtempSync(join(tmpdir(), 'vaora-bench-'));
   const port = await freePort();
@@ -224,6 +227,7 @@ export async function startCheckInBench(opts: { points: number; citizens: number
     await sql`ANALYZE`.execute(db);
     return {
       base,
+      serverPid: child.pid ?? 0,
       db,
       pointIds: points.map((p) => p.id),
       provinceCode,
@@ -245,14 +249,55 @@ export interface LoadResult {
   errors: number;
 }
 
+/** CPU seconds used so far by the server, by PostgreSQL's processes and by this (load) process. */
+function cpuSeconds(
+  serverPid: number,
+): { server: number; postgres: number; load: number; machine: number } | null {
+  const ticks = (pid: string) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return {
+      comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+      t: Number(f[11]) + Number(f[12]),
+    };
+  };
+  try {
+    let postgres = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const p = ticks(pid);
+        if (p.comm === 'postgres') postgres += p.t;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    // All CPUs: user, nice, system, irq, softirq, steal (not idle and iowait).
+    const all = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    const machine = [1, 2, 3, 6, 7, 8].reduce((sum, i) => sum + (all[i] ?? 0), 0);
+    const u = process.cpuUsage();
+    // Clock ticks are 1/100 s on Linux.
+    return {
+      server: ticks(String(serverPid)).t / 100,
+      postgres: postgres / 100,
+      load: (u.user + u.system) / 1e6,
+      machine: machine / 100,
+    };
+  } catch {
+    return null; // not Linux
+  }
+}
+
 /** Drives the server with autocannon from this process; each request's body comes from `next()`. */
 export async function drive(
-  url: string,
+  bench: Pick<CheckInBench, 'base' | 'serverPid'>,
+  path: string,
   next: () => { headers: Record<string, string>; body: string },
   durationS = DURATION_S,
 ): Promise<LoadResult> {
+  const before = cpuSeconds(bench.serverPid);
   const result = await autocannon({
-    url,
+    url: `${bench.base}${path}`,
     method: 'POST',
     connections: CONNECTIONS,
     duration: durationS,
@@ -270,6 +315,13 @@ export async function drive(
       },
     ],
   });
+  const after = cpuSeconds(bench.serverPid);
+  if (before && after && durationS === DURATION_S) {
+    const share = (k: keyof typeof after) => `${k} ${((after[k] - before[k]) / durationS).toFixed(2)}`;
+    console.log(
+      `  cores used: ${share('server')}, ${share('postgres')}, ${share('load')}; ${share('machine')} of ${availableParallelism()}`,
+    );
+  }
   const ok = result['2xx'];
   return { rate: ok / durationS, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }

@@ -51,14 +51,7 @@ export interface VerificationKey {
 /** Where a verifier finds the key of a kid; undefined when it does not know (or no longer trusts) it. */
 export type KeyLookup = (kid: string) => VerificationKey | undefined | Promise<VerificationKey | undefined>;
 
-/** Synchronous verification with the caller's own crypto (the server's node:crypto path). */
-export interface SyncTokenVerifier<K> {
-  /** The key for kid, or undefined when unknown or expired (→ TOKEN_UNKNOWN_KEY). */
-  resolveKey(kid: string): K | undefined;
-  verifySignature(key: K, data: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>): boolean;
-}
-
-/** The same contract where either step may be asynchronous. */
+/** The caller's own crypto (the server's node:crypto path); either step may be asynchronous. */
 export interface TokenVerifier<K> {
   resolveKey(kid: string): K | undefined | Promise<K | undefined>;
   verifySignature(
@@ -274,20 +267,6 @@ function checkExpiry(payload: TokenPayload, nowSeconds: number): TokenPayload {
     throw new AppError('TOKEN_NOT_YET_VALID', { nbf: payload.nbf });
   }
   return payload;
-}
-
-/**
- * Verifies with the caller's synchronous crypto. Order: parse (MALFORMED, TAMPERED), key (UNKNOWN_KEY),
- * signature (BAD_SIGNATURE), then expiry, so a forgery never reports "expired".
- */
-export function verifyTokenWith<K>(token: string, verifier: SyncTokenVerifier<K>, nowSeconds: number) {
-  const decoded = decodeToken(token);
-  const key = verifier.resolveKey(decoded.kid);
-  if (key === undefined) throw new AppError('TOKEN_UNKNOWN_KEY', { kid: decoded.kid });
-  if (!verifier.verifySignature(key, decoded.signedData, decoded.signature)) {
-    throw new AppError('TOKEN_BAD_SIGNATURE');
-  }
-  return checkExpiry(decoded.payload, nowSeconds);
 }
 
 function isVerifier(value: unknown): value is TokenVerifier<unknown> {

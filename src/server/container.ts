@@ -141,8 +141,7 @@ export function createServices(deps: ContainerDeps) {
   const checkInReads = createCheckInsRepository(db);
   const checkInBatcher = createCheckInBatcher({
     insertMany: checkInWrite.insertMany,
-    delayMs: 4,
-    maxRows: 500,
+    maxInFlight: 1,
   });
   const checkIns = createCheckInService({
     repo: checkInWrite,
@@ -150,7 +149,6 @@ export function createServices(deps: ContainerDeps) {
     signing,
     codes: personalCodes,
     persons: ownedPersons,
-    health: healthDeclarations,
     units,
     audit,
     now,

@@ -89,7 +89,16 @@ describe('check-ins: recording', () => {
       full_name: 'Nguyễn Văn An',
       point_id: market.id,
     });
-    expect((row.health as { symptoms: string[] }).symptoms).toEqual(['cough']);
+    const health = row.health as { symptoms: string[]; declaredAt: string };
+    expect(health.symptoms).toEqual(['cough']);
+    expect(health.declaredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const child = await ctx.database.db
+      .selectFrom('check_ins')
+      .select('health')
+      .where('id', '=', body.checkIns[1].id)
+      .executeTakeFirstOrThrow();
+    // The child never declared: no answers, not someone else's.
+    expect(child.health).toBeNull();
 
     ctx.clock.advance(5 * 60_000);
     const again = (await citizen.post('/api/check-ins/self', { code, personIds: [selfId] })).json();
@@ -103,6 +112,18 @@ describe('check-ins: recording', () => {
     const later = (await citizen.post('/api/check-ins/self', { code, personIds: [selfId] })).json();
     expect(later.checkIns[0].duplicate).toBe(false);
     expect(await count(market.id)).toBe(4);
+  });
+
+  it('way 1: a double tap (two requests at once) is one check-in', async () => {
+    const code = await poster(school.code);
+    const before = await count(school.id);
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => citizen.post('/api/check-ins/self', { code, personIds: [selfId] })),
+    );
+    const both = [a!.json().checkIns[0], b!.json().checkIns[0]];
+    expect(both.map((c) => c.duplicate).sort()).toEqual([false, true]);
+    expect(both[0].id).toBe(both[1].id);
+    expect(await count(school.id)).toBe(before + 1);
   });
 
   it('way 1: someone else’s person is not found', async () => {
@@ -129,6 +150,7 @@ describe('check-ins: recording', () => {
       .set({ code_version: 2 })
       .where('id', '=', school.id)
       .execute();
+    ctx.clock.advance(10_000); // past the point cache
     const rotated = await self(good);
     expect(rotated.statusCode).toBe(400);
     expect(rotated.json().code).toBe('POINT_CODE_ROTATED');

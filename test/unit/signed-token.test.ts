@@ -9,14 +9,13 @@ import {
   encodePayload,
   type IssuedClaims,
   jwkToVerificationKey,
-  type SyncTokenVerifier,
   signToken,
   signTokenSync,
+  type TokenVerifier,
   type VerificationKey,
   verificationKeysFromJwks,
   verificationKeyToJwk,
   verifyToken,
-  verifyTokenWith,
 } from '../../src/domain/signed-token';
 
 const NOW = 1_700_000_000;
@@ -41,11 +40,14 @@ const payload: IssuedClaims & { sub: string; n: string } = {
 
 const signWith = (key: KeyObject) => (data: Uint8Array) => sign(null, data, key);
 
-/** The server's path: node:crypto, synchronous, through the shared rules. */
-function nodeVerifier(keys: ReturnType<typeof makeKey>[]): SyncTokenVerifier<KeyObject> {
+/** The server's path: node:crypto on the thread pool, through the shared rules. */
+function nodeVerifier(keys: ReturnType<typeof makeKey>[]): TokenVerifier<KeyObject> {
   return {
     resolveKey: (kid) => keys.find((k) => k.kid === kid)?.publicKey,
-    verifySignature: (key, data, signature) => verify(null, data, key, signature),
+    verifySignature: (key, data, signature) =>
+      new Promise((resolve, reject) =>
+        verify(null, data, key, signature, (err, ok) => (err ? reject(err) : resolve(ok))),
+      ),
   };
 }
 
@@ -60,9 +62,9 @@ async function browserOutcome(token: string, now = NOW): Promise<Outcome> {
   }
 }
 
-function serverOutcome(token: string, now = NOW): Outcome {
+async function serverOutcome(token: string, now = NOW): Promise<Outcome> {
   try {
-    return { ok: true, payload: verifyTokenWith(token, nodeVerifier([issuer]), now) };
+    return { ok: true, payload: await verifyToken(token, nodeVerifier([issuer]), now) };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, code: err.code };
     throw err;
@@ -72,7 +74,7 @@ function serverOutcome(token: string, now = NOW): Outcome {
 /** Both paths must agree; returns the common outcome. */
 async function outcome(token: string, now = NOW): Promise<Outcome> {
   const browser = await browserOutcome(token, now);
-  expect(serverOutcome(token, now)).toEqual(browser);
+  expect(await serverOutcome(token, now)).toEqual(browser);
   return browser;
 }
 

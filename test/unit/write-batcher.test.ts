@@ -11,6 +11,42 @@ describe('batchers', () => {
     expect(calls).toEqual([[1, 2, 3]]);
   });
 
+  it('sends at once when idle; what arrives during a write goes as the next batch', async () => {
+    const calls: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const batcher = createWriteBatcher(
+      async (rows: number[]) => {
+        calls.push(rows);
+        if (calls.length === 1) await gate;
+      },
+      { maxInFlight: 1 },
+    );
+    const first = batcher.add(1);
+    await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual([[1]]);
+    const later = [2, 3, 4].map((n) => batcher.add(n));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toEqual([[1]]); // waiting for the write under way
+    release();
+    await Promise.all([first, ...later]);
+    expect(calls).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('splits a long queue into batches of maxItems', async () => {
+    const calls: number[][] = [];
+    const batcher = createWriteBatcher(
+      async (rows: number[]) => {
+        calls.push(rows);
+      },
+      { maxItems: 2, maxInFlight: 1 },
+    );
+    await Promise.all([1, 2, 3, 4, 5].map((n) => batcher.add(n)));
+    expect(calls).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
   it('fails every caller of a failed write', async () => {
     const batcher = createWriteBatcher(async () => {
       throw new Error('disk full');

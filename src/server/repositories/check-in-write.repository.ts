@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CheckInMethod, Direction } from '../../domain/check-in';
 import type { Db } from '../db/client';
 
@@ -15,9 +16,12 @@ export interface NewCheckIn {
   gender: string | null;
   idNumberMasked: string | null;
   address: string | null;
-  /** The health answers at that moment, as JSON text. */
-  health: string | null;
   recordedBy: string | null;
+  /**
+   * Way 1's rule: when set, the row is skipped if the same person has a check-in at the same point in
+   * the same direction since then.
+   */
+  unlessSince: Date | null;
 }
 
 const pointColumns = [
@@ -37,36 +41,34 @@ const pointColumns = [
 export function createCheckInWriteRepository(db: Db) {
   return {
     /**
-     * One multi-row INSERT; a row whose (id, time) exists already is skipped. Returns the keys
-     * (`id@epoch-ms`) of the rows this statement inserted.
+     * One INSERT for many rows, its text the same for any number (arrays, not a VALUES list): the
+     * person's latest health answers are attached and way 1's rule is checked in the same statement.
+     * A row whose (id, time) exists already is skipped. Returns the keys (`id@epoch-ms`) it inserted.
      */
     async insertMany(rows: readonly NewCheckIn[]): Promise<Set<string>> {
-      // Guard against an invalid INSERT without values.
-      if (rows.length === 0) return new Set();
-      const inserted = await db
-        .insertInto('check_ins')
-        .values(
-          rows.map((r) => ({
-            id: r.id,
-            checked_in_at: r.at,
-            point_id: r.pointId,
-            province_code: r.provinceCode,
-            person_id: r.personId,
-            method: r.method,
-            direction: r.direction,
-            full_name: r.fullName,
-            phone: r.phone,
-            birth_year: r.birthYear,
-            gender: r.gender,
-            id_number_masked: r.idNumberMasked,
-            address: r.address,
-            health: r.health,
-            recorded_by: r.recordedBy,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['id', 'checked_in_at']).doNothing())
-        .returning(['id', 'checked_in_at'])
-        .execute();
+      const col = <K extends keyof NewCheckIn>(k: K) => rows.map((r) => r[k]);
+      const { rows: inserted } = await sql<{ id: string; checked_in_at: Date }>`
+        INSERT INTO check_ins (id, checked_in_at, point_id, province_code, person_id, method, direction,
+          full_name, phone, birth_year, gender, id_number_masked, address, recorded_by, health)
+        SELECT v.id, v.at, v.point_id, v.province_code, v.person_id, v.method, v.direction,
+          v.full_name, v.phone, v.birth_year, v.gender, v.id_number_masked, v.address, v.recorded_by,
+          (SELECT h.answers || jsonb_build_object('declaredAt',
+              to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+             FROM health_declarations h WHERE h.person_id = v.person_id
+             ORDER BY h.created_at DESC, h.id DESC LIMIT 1)
+        FROM unnest(${col('id')}::uuid[], ${col('at')}::timestamptz[], ${col('pointId')}::uuid[],
+          ${col('provinceCode')}::text[], ${col('personId')}::uuid[], ${col('method')}::text[],
+          ${col('direction')}::text[], ${col('fullName')}::text[], ${col('phone')}::text[],
+          ${col('birthYear')}::int[], ${col('gender')}::text[], ${col('idNumberMasked')}::text[],
+          ${col('address')}::text[], ${col('recordedBy')}::uuid[], ${col('unlessSince')}::timestamptz[])
+          AS v(id, at, point_id, province_code, person_id, method, direction, full_name, phone,
+            birth_year, gender, id_number_masked, address, recorded_by, unless_since)
+        WHERE v.unless_since IS NULL OR NOT EXISTS (
+          SELECT 1 FROM check_ins c
+           WHERE c.person_id = v.person_id AND c.point_id = v.point_id AND c.direction = v.direction
+             AND c.checked_in_at >= v.unless_since)
+        ON CONFLICT (id, checked_in_at) DO NOTHING
+        RETURNING id, checked_in_at`.execute(db);
       return new Set(inserted.map((r) => `${r.id}@${r.checked_in_at.getTime()}`));
     },
 

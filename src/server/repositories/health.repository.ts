@@ -38,19 +38,6 @@ export function createHealthRepository(db: Db) {
         .executeTakeFirst(),
 
     /** The latest declaration of each of many persons, in one query. */
-    findLatestOfMany: (personIds: readonly string[]) =>
-      // Guard against an invalid `IN ()`.
-      personIds.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('health_declarations')
-            .select(columns)
-            .distinctOn('person_id')
-            .where('person_id', 'in', personIds)
-            .orderBy('person_id')
-            .orderBy('created_at', 'desc')
-            .orderBy('id', 'desc')
-            .execute(),
   };
 }
 

@@ -1,12 +1,9 @@
 import type { NewCheckIn } from '../repositories/check-in-write.repository';
+import { type BatchOptions, createCoalescer } from './write-batcher';
 
-export interface CheckInBatcherOptions {
-  /** One multi-row INSERT … ON CONFLICT DO NOTHING; returns the `id@ms` keys it inserted. */
+export interface CheckInBatcherOptions extends BatchOptions {
+  /** One INSERT … ON CONFLICT DO NOTHING for many rows; returns the `id@ms` keys it inserted. */
   insertMany: (rows: readonly NewCheckIn[]) => Promise<Set<string>>;
-  /** How long the first row of a batch waits for company. */
-  delayMs: number;
-  /** A batch this full goes at once. */
-  maxRows: number;
 }
 
 interface Pending {
@@ -18,19 +15,26 @@ interface Pending {
 export const checkInKey = (id: string, at: Date) => `${id}@${at.getTime()}`;
 
 /**
- * Coalesces the check-ins of concurrent requests into one INSERT every few milliseconds: one round trip
- * and one commit for many rows. Each caller still awaits its own row's commit, and learns whether the
- * row was new (false: the same id and time were stored before, a resend).
+ * Coalesces the check-ins of concurrent requests into one INSERT: one round trip and one commit for
+ * many rows. Each caller still awaits its own row's commit, and learns whether the row was new (false:
+ * the same id and time were stored before, a resend, or way 1's 10-minute rule skipped it).
  */
 export function createCheckInBatcher(options: CheckInBatcherOptions) {
-  const { insertMany, delayMs, maxRows } = options;
-  let queue: Pending[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const inFlight = new Set<Promise<void>>();
+  const { insertMany } = options;
 
   async function write(batch: Pending[]): Promise<void> {
     try {
-      const inserted = await insertMany(batch.map((p) => p.row));
+      // The statement cannot see its own rows: of one person's way-1 rows at one point in one batch (a
+      // double tap) only the first is sent, and the others are not new.
+      const sameVisit = new Set<string>();
+      const sent = batch.filter(({ row }) => {
+        if (!row.unlessSince) return true;
+        const visit = `${row.pointId}|${row.personId}|${row.direction}`;
+        if (sameVisit.has(visit)) return false;
+        sameVisit.add(visit);
+        return true;
+      });
+      const inserted = await insertMany(sent.map((p) => p.row));
       // A key twice in one batch (a resend racing the first send) is inserted once: the first caller wins.
       const claimed = new Set<string>();
       for (const p of batch) {
@@ -44,37 +48,13 @@ export function createCheckInBatcher(options: CheckInBatcherOptions) {
     }
   }
 
-  function flush(): void {
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    if (queue.length === 0) return;
-    const batch = queue;
-    queue = [];
-    const done = write(batch).finally(() => inFlight.delete(done));
-    inFlight.add(done);
-  }
-
+  const batches = createCoalescer(write, options);
   return {
-    /** Resolves true when the row was stored now, false when it was there already. */
-    add(row: NewCheckIn): Promise<boolean> {
-      return new Promise<boolean>((resolve, reject) => {
-        queue.push({ row, resolve, reject });
-        if (queue.length >= maxRows) flush();
-        else if (!timer) timer = setTimeout(flush, delayMs);
-      });
-    },
-
-    addMany(rows: readonly NewCheckIn[]): Promise<boolean[]> {
-      return Promise.all(rows.map((r) => this.add(r)));
-    },
-
+    /** Resolves true when the row was stored now, false when it was not new. */
+    add: (row: NewCheckIn) =>
+      new Promise<boolean>((resolve, reject) => batches.push({ row, resolve, reject })),
     /** Writes what waits and settles what is under way (shutdown). */
-    async drain(): Promise<void> {
-      flush();
-      await Promise.all(inFlight);
-    },
+    drain: batches.drain,
   };
 }
 

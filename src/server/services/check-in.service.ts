@@ -35,7 +35,6 @@ import type {
 import type { PersonsRepository } from '../repositories/persons.repository';
 import type { AuditService } from './audit.service';
 import type { CheckInBatcher } from './check-in-batcher';
-import type { HealthService } from './health.service';
 import type { PersonalCodesService } from './personal-codes.service';
 import type { SigningService } from './signing.service';
 import type { UnitsService } from './units.service';
@@ -48,7 +47,6 @@ export interface CheckInServiceDeps {
   /** Whether a card or declaration was withdrawn, and whose it is: the verifier's own lookup. */
   codes: Pick<PersonalCodesService, 'revocationsOf'>;
   persons: Pick<PersonsRepository, 'findByIds'>;
-  health: Pick<HealthService, 'latestFor'>;
   units: Pick<UnitsService, 'nameOf'>;
   audit: Pick<AuditService, 'record'>;
   now: () => Date;
@@ -73,33 +71,24 @@ type ItemOutcome =
 
 /** Recording check-ins: a citizen scans a point (way 1), staff scan people (way 2, and offline sync). */
 export function createCheckInService(deps: CheckInServiceDeps) {
-  const { repo, batcher, signing, codes, persons, health, units, audit, now } = deps;
+  const { repo, batcher, signing, codes, persons, units, audit, now } = deps;
   const cacheMs = deps.pointCacheMs ?? 2000;
   const pointCache = new Map<string, { point: CheckInPointRow | undefined; until: number }>();
 
-  // Way 1 at a busy point: the persons and their recent check-ins of concurrent requests, one query each.
+  // Way 1 at a busy point: the persons of concurrent requests, one query.
   type PersonRow = Awaited<ReturnType<PersonsRepository['findByIds']>>[number];
   const personLoader = createLoadBatcher(async (ids: string[]) => {
     const rows = await persons.findByIds(ids);
     return new Map<string, PersonRow>(rows.map((r) => [r.id, r]));
   });
-  const recentKey = (pointId: string, personId: string, direction: string) =>
-    `${pointId}|${personId}|${direction}`;
-  const recentLoader = createLoadBatcher(async (keys: string[]) => {
-    const parts = keys.map((k) => k.split('|') as [string, string, string]);
-    const since = new Date(now().getTime() - SELF_DEDUPE_MS);
-    const rows = await repo.findRecentOfMany(
-      [...new Set(parts.map((p) => p[0]))],
-      [...new Set(parts.map((p) => p[1]))],
-      since,
-    );
-    const latest = new Map<string, { id: string; checked_in_at: Date }>();
-    for (const r of rows) {
-      const key = recentKey(r.point_id, r.person_id ?? '', r.direction);
-      if (!latest.has(key)) latest.set(key, r);
-    }
-    return latest;
-  });
+
+  /** The check-in that made a way-1 row a duplicate (rare: a second scan within 10 minutes). */
+  async function earlierVisit(pointId: string, personId: string, direction: Direction, since: Date) {
+    const rows = await repo.findRecentOfMany([pointId], [personId], since);
+    const earlier = rows.find((r) => r.direction === direction);
+    if (!earlier) throw new Error('A way-1 check-in was skipped but no earlier one is there');
+    return earlier;
+  }
 
   async function cached(key: string, load: () => Promise<CheckInPointRow | undefined>) {
     const t = now().getTime();
@@ -114,13 +103,26 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     return point;
   }
 
-  /** The point a poster token names; TOKEN_* when forged, POINT_CODE_ROTATED for an old poster. */
-  async function pointOfPosterToken(token: string): Promise<CheckInPointRow> {
+  // Everyone at a door scans the same poster: its signature is checked once, then its claims are reused
+  // (the key is the whole token, signature included, and the expiry is still checked on each use).
+  const verifiedPosters = new Map<string, PointCodeClaims & { exp: number }>();
+
+  async function posterClaims(token: string): Promise<PointCodeClaims> {
+    const known = verifiedPosters.get(token);
+    if (known && now().getTime() < known.exp * 1000) return known;
     const payload = await signing.verify(token);
     if (payload.typ !== 'c' || typeof payload.pt !== 'string' || typeof payload.v !== 'number') {
       throw new AppError('TOKEN_MALFORMED');
     }
-    const claims = payload as unknown as PointCodeClaims;
+    const claims = { typ: 'c' as const, pt: payload.pt, v: payload.v, exp: payload.exp };
+    if (verifiedPosters.size >= 10_000) verifiedPosters.clear();
+    verifiedPosters.set(token, claims);
+    return claims;
+  }
+
+  /** The point a poster token names; TOKEN_* when forged, POINT_CODE_ROTATED for an old poster. */
+  async function pointOfPosterToken(token: string): Promise<CheckInPointRow> {
+    const claims = await posterClaims(token);
     const point = await cached(`c:${claims.pt}`, () => repo.findPointByCode(claims.pt));
     if (!point) throw new AppError('UNKNOWN_CODE');
     if (claims.v < point.code_version) throw new AppError('POINT_CODE_ROTATED');
@@ -187,19 +189,13 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     return { result: decideCodeCheck(payload, revoked), subject };
   }
 
-  async function healthJson(personId: string | null): Promise<string | null> {
-    if (!personId) return null;
-    const latest = await health.latestFor(personId);
-    return latest ? JSON.stringify({ ...latest.answers, declaredAt: latest.at.toISOString() }) : null;
-  }
-
   const emptyRow = {
     personId: null,
     phone: null,
     gender: null,
     idNumberMasked: null,
     address: null,
-    health: null,
+    unlessSince: null,
   } as const;
 
   async function outcomeOf(input: ScanInput, at: Date, pointId: string): Promise<ItemOutcome> {
@@ -215,7 +211,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
             method: 'staff_scan',
             fullName: c.n,
             birthYear: c.y,
-            health: await healthJson(personId),
           },
           person:
             result.kind === 'personal'
@@ -311,17 +306,12 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       if (found.some((p) => p?.account_id !== actor.userId)) throw new AppError('NOT_FOUND');
       const at = now();
       const method: CheckInMethod = via === 'legacy' ? 'legacy_code' : 'self_scan';
+      const since = new Date(at.getTime() - SELF_DEDUPE_MS);
       const checkIns = await Promise.all(
         found.map(async (p) => {
           const person = p!;
-          const [recent, healthText] = await Promise.all([
-            recentLoader.load(recentKey(point.id, person.id, input.direction)),
-            healthJson(person.id),
-          ]);
-          if (recent)
-            return { personId: person.id, id: recent.id, at: recent.checked_in_at, duplicate: true };
           const id = randomUUID();
-          await batcher.add({
+          const isNew = await batcher.add({
             id,
             at,
             pointId: point.id,
@@ -335,10 +325,12 @@ export function createCheckInService(deps: CheckInServiceDeps) {
             gender: person.gender,
             idNumberMasked: person.id_number_last ? maskIdNumber(`********${person.id_number_last}`) : null,
             address: null,
-            health: healthText,
             recordedBy: actor.userId,
+            unlessSince: since,
           });
-          return { personId: person.id, id, at, duplicate: false };
+          if (isNew) return { personId: person.id, id, at, duplicate: false };
+          const earlier = await earlierVisit(point.id, person.id, input.direction, since);
+          return { personId: person.id, id: earlier.id, at: earlier.checked_in_at, duplicate: true };
         }),
       );
       return { point: pointView(point), checkIns };
@@ -366,6 +358,19 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       const point = await cached(`i:${pointId}`, () => repo.findPointById(pointId));
       if (!point) throw new AppError('NOT_FOUND');
       const nowMs = now().getTime();
+      // Written alongside the check-ins, not after them: once per request that shows someone.
+      let audited: Promise<void> | null = null;
+      const auditShown = () => {
+        audited ??= audit.record(actor, {
+          action: 'read',
+          resource: `point:${pointId}:scans`,
+          subjectPersonId: null,
+          purpose: SCAN_AUDIT_PURPOSE,
+          ip,
+        });
+        // Awaited below; this only keeps an early failure from counting as unhandled.
+        audited.catch(() => {});
+      };
       const results = await Promise.all(
         items.map(async (item) => {
           const at = new Date(item.at);
@@ -386,6 +391,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
               ...(outcome.details ? { details: outcome.details } : {}),
             };
           }
+          if (outcome.person) auditShown();
           const isNew = await batcher.add({
             ...outcome.row,
             id: item.id,
@@ -402,15 +408,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
           };
         }),
       );
-      if (results.some((r) => 'person' in r && r.person)) {
-        await audit.record(actor, {
-          action: 'read',
-          resource: `point:${pointId}:scans`,
-          subjectPersonId: null,
-          purpose: SCAN_AUDIT_PURPOSE,
-          ip,
-        });
-      }
+      await audited;
       return results;
     },
   };

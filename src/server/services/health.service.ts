@@ -2,7 +2,6 @@ import type { Principal } from '../../domain/access';
 import { type HealthAnswers, type HealthDeclarationView, hasSymptoms } from '../../domain/health';
 import type { HealthDeclarationRow, HealthRepository } from '../repositories/health.repository';
 import type { PersonsService } from './persons.service';
-import { createLoadBatcher } from './write-batcher';
 
 function viewOf(row: HealthDeclarationRow): HealthDeclarationView {
   return {
@@ -20,12 +19,6 @@ export function createHealthService(deps: {
   persons: Pick<PersonsService, 'requireOwned'>;
 }) {
   const { health, persons } = deps;
-  // Scans at a busy point ask for many persons' answers at once: one query serves them all.
-  const latestLoader = createLoadBatcher(async (ids: string[]) => {
-    const rows = await health.findLatestOfMany(ids);
-    return new Map(rows.map((r) => [r.person_id, r]));
-  });
-
   return {
     async declare(
       actor: Principal,
@@ -52,15 +45,6 @@ export function createHealthService(deps: {
       await persons.requireOwned(actor, personId);
       const row = await health.findLatest(personId);
       return row ? viewOf(row) : null;
-    },
-
-    /**
-     * The latest answers of a person, as computeStatus takes them. No ownership check: the caller has
-     * already found the person (a personal QR of the account, a scanned code).
-     */
-    async latestFor(personId: string): Promise<{ answers: HealthAnswers; at: Date } | null> {
-      const row = await latestLoader.load(personId);
-      return row ? { answers: row.answers as HealthAnswers, at: row.created_at } : null;
     },
   };
 }

@@ -1,71 +1,108 @@
-/**
- * Coalesces writes of concurrent requests into one multi-row statement every few milliseconds: one
- * round trip and one commit for many rows. Each caller still awaits its own row's commit.
- */
-export function createWriteBatcher<T>(
-  writeMany: (rows: T[]) => Promise<void>,
-  options = { delayMs: 3, maxRows: 500 },
-) {
-  let queue: { row: T; resolve: () => void; reject: (err: unknown) => void }[] = [];
-  let timer: NodeJS.Timeout | null = null;
+export interface BatchOptions {
+  /** Batches under way at once; what arrives meanwhile waits for one of them to finish. */
+  maxInFlight?: number;
+  /** The most items in one batch. */
+  maxItems?: number;
+}
 
-  function flush() {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
-    writeMany(batch.map((p) => p.row)).then(
-      () => {
-        for (const p of batch) p.resolve();
-      },
-      (err: unknown) => {
-        for (const p of batch) p.reject(err);
-      },
-    );
+/**
+ * Runs the work of concurrent requests together. When fewer than `maxInFlight` batches are under way,
+ * what arrived goes at the next turn of the event loop (every request read in this turn rides along);
+ * otherwise it waits for one to finish and then goes as one batch. Alone, a request waits for nothing;
+ * under load the batches grow by themselves. `run` settles its own callers and never rejects.
+ */
+export function createCoalescer<T>(run: (batch: T[]) => Promise<void>, options: BatchOptions = {}) {
+  const maxInFlight = options.maxInFlight ?? 2;
+  const maxItems = options.maxItems ?? 500;
+  let queue: T[] = [];
+  let scheduled = false;
+  const running = new Set<Promise<void>>();
+
+  function pump(): void {
+    scheduled = false;
+    while (queue.length > 0 && running.size < maxInFlight) {
+      const batch = queue.length <= maxItems ? queue : queue.slice(0, maxItems);
+      queue = queue.length <= maxItems ? [] : queue.slice(maxItems);
+      const done: Promise<void> = run(batch).finally(() => {
+        running.delete(done);
+        schedule();
+      });
+      running.add(done);
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled || queue.length === 0 || running.size >= maxInFlight) return;
+    scheduled = true;
+    setImmediate(pump);
   }
 
   return {
-    add(row: T): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ row, resolve, reject });
-        if (queue.length >= options.maxRows) flush();
-        else if (!timer) timer = setTimeout(flush, options.delayMs);
-      });
+    push(item: T): void {
+      queue.push(item);
+      schedule();
+    },
+
+    /** Runs what waits and settles what is under way (shutdown). */
+    async drain(): Promise<void> {
+      while (queue.length > 0 || running.size > 0) {
+        pump();
+        await Promise.all(running);
+      }
     },
   };
 }
 
-/**
- * The read side of the same idea: lookups by key made by concurrent requests within a few
- * milliseconds go to the database as one query.
- */
-export function createLoadBatcher<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>, delayMs = 2) {
-  let waiting = new Map<K, { resolve: (v: V | null) => void; reject: (err: unknown) => void }[]>();
-  let timer: NodeJS.Timeout | null = null;
+interface Caller<R> {
+  resolve: (value: R) => void;
+  reject: (err: unknown) => void;
+}
 
-  function flush() {
-    timer = null;
-    const batch = waiting;
-    waiting = new Map();
-    loadMany([...batch.keys()]).then(
-      (found) => {
-        for (const [key, callers] of batch) for (const c of callers) c.resolve(found.get(key) ?? null);
-      },
-      (err: unknown) => {
-        for (const callers of batch.values()) for (const c of callers) c.reject(err);
-      },
-    );
+/** Settles every caller of a batch with its own result, or all of them with the batch's error. */
+async function settle<I extends Caller<R>, R>(
+  batch: I[],
+  work: () => Promise<(item: I, index: number) => R>,
+): Promise<void> {
+  try {
+    const resultOf = await work();
+    batch.forEach((item, i) => item.resolve(resultOf(item, i)));
+  } catch (err) {
+    for (const item of batch) item.reject(err);
   }
+}
 
+/**
+ * Coalesces writes of concurrent requests into one multi-row statement: one round trip and one commit
+ * for many rows. Each caller still awaits its own row's commit.
+ */
+export function createWriteBatcher<T>(writeMany: (rows: T[]) => Promise<void>, options?: BatchOptions) {
+  type Pending = Caller<void> & { row: T };
+  const batches = createCoalescer<Pending>(
+    (batch) =>
+      settle<Pending, void>(batch, async () => {
+        await writeMany(batch.map((p) => p.row));
+        return () => undefined;
+      }),
+    options,
+  );
   return {
-    load(key: K): Promise<V | null> {
-      return new Promise<V | null>((resolve, reject) => {
-        const callers = waiting.get(key);
-        if (callers) callers.push({ resolve, reject });
-        else waiting.set(key, [{ resolve, reject }]);
-        if (!timer) timer = setTimeout(flush, delayMs);
-      });
-    },
+    add: (row: T) => new Promise<void>((resolve, reject) => batches.push({ row, resolve, reject })),
+    drain: batches.drain,
+  };
+}
+
+/** The read side of the same idea: lookups by key of concurrent requests go as one query. */
+export function createLoadBatcher<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>, options?: BatchOptions) {
+  type Pending = Caller<V | null> & { key: K };
+  const batches = createCoalescer<Pending>(
+    (batch) =>
+      settle<Pending, V | null>(batch, async () => {
+        const found = await loadMany([...new Set(batch.map((p) => p.key))]);
+        return (p) => found.get(p.key) ?? null;
+      }),
+    options,
+  );
+  return {
+    load: (key: K) => new Promise<V | null>((resolve, reject) => batches.push({ key, resolve, reject })),
   };
 }

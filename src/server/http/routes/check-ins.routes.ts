@@ -34,7 +34,7 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
     const app = base.withTypeProvider<ZodTypeProvider>();
     const { checkIns, checkInList, checkInExport, checkInBatcher } = services;
 
-    // Rows wait a few milliseconds in the batcher: write them before the database closes.
+    // Rows may wait in the batcher for a write under way: write them before the database closes.
     app.addHook('onClose', async () => checkInBatcher.drain());
     app.addHook('onSend', async (_req, reply) => {
       reply.header('cache-control', 'no-store');
@@ -183,8 +183,8 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
             gender: null,
             idNumberMasked: null,
             address: null,
-            health: null,
             recordedBy: null,
+            unlessSince: null,
           });
           return { id };
         },
