@@ -15,6 +15,22 @@ import type { CheckInListService } from './check-in-list.service';
 import { VN_OFFSET_MS } from './check-in-list.service';
 
 const CHUNK_ROWS = 5000;
+/** Rows written before waiting for the zip to take them. */
+const ROWS_PER_PAUSE = 500;
+
+/**
+ * exceljs's streaming writer hands each sheet's XML to the zip without backpressure, so a fast loop
+ * piles the uncompressed sheet up in memory. The sheet's stream pipes into the zip entry (a
+ * readable-stream v2 PassThrough): waiting for that entry to drain keeps the backlog to a few hundred rows.
+ */
+function zipEntryOf(sheet: ExcelJS.Worksheet): { isFull(): boolean; drained(): Promise<unknown> } {
+  type Entry = EventEmitter & { _writableState?: { needDrain?: unknown } };
+  const entry = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  if (typeof entry?._writableState?.needDrain !== 'boolean') {
+    throw new Error('exceljs changed: the sheet stream no longer pipes into a writable zip entry');
+  }
+  return { isFull: () => entry._writableState?.needDrain === true, drained: () => once(entry, 'drain') };
+}
 
 /** The columns a 2021 user knows from the national portal's export. */
 export const EXPORT_HEADERS = [
@@ -136,11 +152,15 @@ export function createCheckInExportService(deps: {
     });
     const sheet = workbook.addWorksheet('Check-in');
     sheet.addRow([...EXPORT_HEADERS]).commit();
+    const entry = zipEntryOf(sheet);
     let n = 0;
     for await (const chunk of checkIns.streamForPoint(filter, CHUNK_ROWS)) {
-      // exceljs writes a JS string as a string cell, never a formula (formulas need `{ formula }`).
-      for (const r of chunk) sheet.addRow(exportCells(r, ++n)).commit();
-      // exceljs does not wait for a slow reader: hold the next chunk until the output has drained.
+      for (const r of chunk) {
+        // exceljs writes a JS string as a string cell, never a formula (formulas need `{ formula }`).
+        sheet.addRow(exportCells(r, ++n)).commit();
+        if (n % ROWS_PER_PAUSE === 0 && entry.isFull()) await entry.drained();
+      }
+      // Nor does it wait for a slow reader of the file: hold the next chunk until the output has drained.
       const writable = out as NodeJS.WritableStream & { writableNeedDrain?: boolean };
       if (writable.writableNeedDrain) await once(writable as unknown as EventEmitter, 'drain');
     }
