@@ -15,6 +15,8 @@ import { createSigningService } from '../../src/server/services/signing.service'
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** Server processes (the server's WORKERS): one per core. */
+export const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -97,6 +99,7 @@ export async function startCheckInBench(opts: { points: number; citizens: number
       DEMO_DATA: 'auto',
       DEMO_PASSWORD: 'bench-password-123',
       BENCH_ROUTES: '1',
+      WORKERS: String(WORKERS),
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     },
@@ -249,25 +252,31 @@ export interface LoadResult {
   errors: number;
 }
 
-/** CPU seconds used so far by the server, by PostgreSQL's processes and by this (load) process. */
+/**
+ * CPU seconds used so far by the server (its process and its workers), by PostgreSQL's processes and
+ * by this (load) process; `machine` is every CPU's busy time.
+ */
 function cpuSeconds(
   serverPid: number,
 ): { server: number; postgres: number; load: number; machine: number } | null {
-  const ticks = (pid: string) => {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const stat = (pid: string) => {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
-      comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-      t: Number(f[11]) + Number(f[12]),
+      comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
+      ppid: Number(f[1]),
+      ticks: Number(f[11]) + Number(f[12]),
     };
   };
   try {
     let postgres = 0;
+    let server = 0;
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        const p = ticks(pid);
-        if (p.comm === 'postgres') postgres += p.t;
+        const p = stat(pid);
+        if (p.comm === 'postgres') postgres += p.ticks;
+        if (Number(pid) === serverPid || p.ppid === serverPid) server += p.ticks;
       } catch {
         // the process ended meanwhile
       }
@@ -278,7 +287,7 @@ function cpuSeconds(
     const u = process.cpuUsage();
     // Clock ticks are 1/100 s on Linux.
     return {
-      server: ticks(String(serverPid)).t / 100,
+      server: server / 100,
       postgres: postgres / 100,
       load: (u.user + u.system) / 1e6,
       machine: machine / 100,

@@ -7,6 +7,15 @@ export const configSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe(
+      'Server processes sharing the port; more than 1 needs DATABASE_URL (PGlite serves one process)',
+    ),
   PUBLIC_URL: z.string().url().optional(),
   SECRET: z.string().min(32).optional(),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -43,6 +52,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.WORKERS > 1 && !parsed.data.DATABASE_URL) {
+    throw new Error(
+      'Invalid settings:\n  WORKERS: more than 1 needs DATABASE_URL (the embedded database serves one process)',
+    );
   }
   if (parsed.data.SMS_SENDER === 'webhook' && !parsed.data.SMS_WEBHOOK_URL) {
     throw new Error('Invalid settings:\n  SMS_WEBHOOK_URL: required when SMS_SENDER=webhook');

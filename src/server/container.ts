@@ -44,7 +44,7 @@ import { createPointsService } from './services/points.service';
 import { createPosterService } from './services/poster.service';
 import { createPrivacyService } from './services/privacy.service';
 import { createRateLimitService } from './services/rate-limit.service';
-import { createSessionsService } from './services/sessions.service';
+import { createSessionsService, type SessionCachePeers } from './services/sessions.service';
 import { createSignInService } from './services/sign-in.service';
 import { createSigningService } from './services/signing.service';
 import { createUnitsService } from './services/units.service';
@@ -57,6 +57,8 @@ export interface ContainerDeps {
   now?: () => Date;
   /** Replaces the configured sender (tests capture codes with it). */
   sender?: MessageSender;
+  /** The other worker processes of this server, when there are any. */
+  sessionPeers?: SessionCachePeers;
 }
 
 /** The composition root: repositories over the database, services over repositories. */
@@ -80,7 +82,11 @@ export function createServices(deps: ContainerDeps) {
   const units = createUnitsService(createUnitsRepository(db));
   const audit = createAuditService(createAuditRepository(db));
   const limits = createRateLimitService(rateLimitRepo, now);
-  const sessions = createSessionsService(sessionsRepo, users, { days: config.SESSION_DAYS, now });
+  const sessions = createSessionsService(sessionsRepo, users, {
+    days: config.SESSION_DAYS,
+    now,
+    peers: deps.sessionPeers,
+  });
   const signIn = createSignInService({ users, otp: otpRepo, limits, sender, secret, now });
   const accounts = createAccountsService({
     users,

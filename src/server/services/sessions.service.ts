@@ -17,10 +17,19 @@ export interface NewSession {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** What one server process tells the others it drops from its cache. */
+export type SessionCacheEvent = { session: string } | { user: string };
+
+/** The other processes of this server (WORKERS > 1): they hear each drop, and this one hears theirs. */
+export interface SessionCachePeers {
+  publish(event: SessionCacheEvent): void;
+  subscribe(handler: (event: SessionCacheEvent) => void): void;
+}
+
 /**
  * Resolved sessions are kept this long in the process: a request then costs no query for who is
- * calling. Sign-out in this process takes effect at once; role changes and sign-outs made through
- * another process take up to this long.
+ * calling. Sign-out and role changes take effect at once in this process and its peers (workers of
+ * one server); made through another server they take up to this long.
  */
 export const SESSION_CACHE_MS = 10_000;
 const SESSION_CACHE_MAX = 50_000;
@@ -28,10 +37,21 @@ const SESSION_CACHE_MAX = 50_000;
 export function createSessionsService(
   sessions: SessionsRepository,
   users: UsersRepository,
-  options: { days: number; now: () => Date; cacheMs?: number },
+  options: { days: number; now: () => Date; cacheMs?: number; peers?: SessionCachePeers },
 ) {
   const cacheMs = options.cacheMs ?? SESSION_CACHE_MS;
   const cache = new Map<string, { session: ResolvedSession | null; until: number }>();
+
+  function drop(event: SessionCacheEvent): void {
+    if ('session' in event) cache.delete(event.session);
+    else
+      for (const [id, entry] of cache) if (entry.session?.principal.userId === event.user) cache.delete(id);
+  }
+  function dropEverywhere(event: SessionCacheEvent): void {
+    drop(event);
+    options.peers?.publish(event);
+  }
+  options.peers?.subscribe(drop);
 
   async function load(id: string): Promise<ResolvedSession | null> {
     const row = await sessions.findLive(id, options.now());
@@ -85,13 +105,13 @@ export function createSessionsService(
     },
 
     async destroy(id: string) {
-      cache.delete(id);
       await sessions.delete(id);
+      dropEverywhere({ session: id });
     },
 
     /** Drops a person's cached sessions after their roles or points changed, so it shows at once. */
     forgetUser(userId: string) {
-      for (const [id, entry] of cache) if (entry.session?.principal.userId === userId) cache.delete(id);
+      dropEverywhere({ user: userId });
     },
   };
 }

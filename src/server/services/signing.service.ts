@@ -9,6 +9,7 @@ import {
   hkdfSync,
   type KeyObject,
   randomBytes,
+  timingSafeEqual,
 } from 'node:crypto';
 import { AppError } from '../../domain/errors';
 import {
@@ -32,6 +33,7 @@ const REFRESH_INTERVAL_MS = 60_000;
 /** The shape of the kids this service makes; anything else is not worth a database lookup. */
 const KID_PATTERN = /^[A-Za-z0-9_-]{8}$/;
 const IV_BYTES = 12;
+const ED25519_SIGNATURE_BYTES = 64;
 const TAG_BYTES = 16;
 
 export interface SigningKeySummary {
@@ -46,7 +48,10 @@ interface LoadedKey {
   kid: string;
   publicKey: KeyObject;
   publicRaw: Buffer;
-  /** Only the active key is decrypted: retired keys never sign again. */
+  /**
+   * Used to check tokens (see verifySignature); only the active key signs new ones. Null when a retired
+   * key cannot be decrypted: its tokens are then checked with the public key.
+   */
   privateKey: KeyObject | null;
   retiredAt: Date | null;
   expiresAt: Date | null;
@@ -121,6 +126,14 @@ export function createSigningService(deps: SigningServiceDeps) {
     }
   }
 
+  function tryDecrypt(row: SigningKeyRow, publicRaw: Buffer): KeyObject | null {
+    try {
+      return decryptPrivateKey(row, publicRaw);
+    } catch {
+      return null;
+    }
+  }
+
   function newKey(): NewSigningKey {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const kid = randomBytes(6).toString('base64url');
@@ -146,7 +159,8 @@ export function createSigningService(deps: SigningServiceDeps) {
         kid: row.kid,
         publicKey: known?.publicKey ?? publicKeyFromRaw(publicRaw),
         publicRaw,
-        privateKey: isActive ? (known?.privateKey ?? decryptPrivateKey(row, publicRaw)) : null,
+        privateKey:
+          known?.privateKey ?? (isActive ? decryptPrivateKey(row, publicRaw) : tryDecrypt(row, publicRaw)),
         retiredAt: row.retired_at,
         expiresAt: row.expires_at,
       };
@@ -200,12 +214,14 @@ export function createSigningService(deps: SigningServiceDeps) {
       const key = loaded.get(kid);
       return key && isUsable(key, now()) ? key : undefined;
     },
-    // With a callback node:crypto verifies on libuv's thread pool: the ~90 µs of each Ed25519 check
-    // leave the event loop, so a scanner's burst uses the second core.
+    // Ed25519 signatures are deterministic (RFC 8032): holding the private key, the server checks a
+    // token it issued by signing the same bytes again, about three times cheaper than verifying. It is
+    // the stricter test: only the very signature this server makes is accepted.
     verifySignature: (key: LoadedKey, data: Uint8Array, signature: Uint8Array) =>
-      new Promise<boolean>((resolve, reject) =>
-        cryptoVerify(null, data, key.publicKey, signature, (err, ok) => (err ? reject(err) : resolve(ok))),
-      ),
+      key.privateKey
+        ? signature.length === ED25519_SIGNATURE_BYTES &&
+          timingSafeEqual(cryptoSign(null, data, key.privateKey), signature)
+        : cryptoVerify(null, data, key.publicKey, signature),
   };
 
   function verifyLoaded(token: string): Promise<TokenPayload> {

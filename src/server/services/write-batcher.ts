@@ -61,11 +61,11 @@ interface Caller<R> {
 /** Settles every caller of a batch with its own result, or all of them with the batch's error. */
 async function settle<I extends Caller<R>, R>(
   batch: I[],
-  work: () => Promise<(item: I, index: number) => R>,
+  work: () => Promise<(item: I) => R>,
 ): Promise<void> {
   try {
     const resultOf = await work();
-    batch.forEach((item, i) => item.resolve(resultOf(item, i)));
+    for (const item of batch) item.resolve(resultOf(item));
   } catch (err) {
     for (const item of batch) item.reject(err);
   }

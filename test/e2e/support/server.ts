@@ -16,6 +16,8 @@ export interface RunningServer {
   baseURL: string;
   /** What the server printed, for the failure message of a test. */
   output(): string;
+  /** The exit code once it has stopped. */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,11 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the built server (`npm run test:e2e` builds it first) on a free port with a fresh data folder
  * (embedded PGlite, demo data), and resolves once /healthz answers 200.
  */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(
+  timeoutMs = 90_000,
+  /** Settings on top of the defaults (a PostgreSQL server and WORKERS, say). */
+  settings: Record<string, string> = {},
+): Promise<RunningServer> {
   if (!existsSync(mainJs)) throw new Error(`${mainJs} is missing: run npm run build first`);
   const dataDir = await mkdtemp(join(tmpdir(), 'vaora-e2e-'));
   const port = await freePort();
@@ -61,6 +67,7 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
   // A fresh server secret per run (DATA_DIR/secret.key), and never a real database.
   for (const name of ['SECRET', 'DATABASE_URL', 'PUBLIC_URL', 'COOKIE_SECURE', 'SMS_SENDER'])
     delete env[name];
+  Object.assign(env, settings);
 
   const child = spawn(process.execPath, ['--enable-source-maps', mainJs], {
     cwd: root,
@@ -104,5 +111,5 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
     await new Promise((r) => setTimeout(r, 100));
   }
 
-  return { baseURL, output: () => output, stop };
+  return { baseURL, output: () => output, exitCode: () => child.exitCode, stop };
 }
