@@ -147,14 +147,13 @@ export function createServices(deps: ContainerDeps) {
   const checkInReads = createCheckInsRepository(db);
   const checkInBatcher = createCheckInBatcher({
     insertMany: checkInWrite.insertMany,
-    maxInFlight: 1,
+    maxInFlight: 2,
   });
   const checkIns = createCheckInService({
     repo: checkInWrite,
     batcher: checkInBatcher,
     signing,
     codes: personalCodes,
-    persons: ownedPersons,
     units,
     audit,
     now,

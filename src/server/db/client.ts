@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './types';
@@ -22,12 +22,43 @@ export interface DatabaseHandle {
 // Postgres returns bigint counts as strings; every count we keep fits in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/**
+ * A statement whose text starts with this comment runs as a named prepared statement on PostgreSQL
+ * servers: each connection parses it once and reuses its plan. For hot statements whose text never
+ * changes (arrays as parameters, not value lists); PGlite ignores the comment.
+ */
+export const prepared = (name: string) => `/* prepared:${name} */`;
+const PREPARED = /^\/\* prepared:([A-Za-z0-9_]+) \*\//;
+
+function namingPreparedStatements(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        w = {
+          query: ((text: unknown, values?: unknown[]) => {
+            const name = typeof text === 'string' ? PREPARED.exec(text)?.[1] : undefined;
+            if (name) return client.query({ name, text: text as string, values });
+            return (client.query as (t: unknown, v?: unknown[]) => unknown)(text, values);
+          }) as unknown as PostgresPoolClient['query'],
+          release: () => client.release(),
+        };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export function openPostgres(url: string, poolSize = 20): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection (server restart, failover) must not crash the process;
   // the pool drops it and opens a new one on the next query.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPreparedStatements(pool) }) });
   return {
     db,
     kind: 'postgres',

@@ -1,4 +1,5 @@
-import type { Db } from '../db/client';
+import { sql } from 'kysely';
+import { type Db, prepared } from '../db/client';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -14,22 +15,15 @@ export interface AuditEntry {
 
 export function createAuditRepository(db: Db) {
   return {
+    /** One statement for many rows, its text the same for any number. */
     async addMany(entries: AuditEntry[]) {
-      await db
-        .insertInto('audit_log')
-        .values(
-          entries.map((e) => ({
-            actor_id: e.actorId,
-            actor_label: e.actorLabel,
-            actor_role: e.actorRole,
-            action: e.action,
-            resource: e.resource,
-            subject_person_id: e.subjectPersonId,
-            purpose: e.purpose,
-            ip: e.ip,
-          })),
-        )
-        .execute();
+      const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
+      await sql`${sql.raw(prepared('audit_add'))}
+        INSERT INTO audit_log (actor_id, actor_label, actor_role, action, resource, subject_person_id,
+          purpose, ip)
+        SELECT * FROM unnest(${col('actorId')}::uuid[], ${col('actorLabel')}::text[],
+          ${col('actorRole')}::text[], ${col('action')}::text[], ${col('resource')}::text[],
+          ${col('subjectPersonId')}::uuid[], ${col('purpose')}::text[], ${col('ip')}::text[])`.execute(db);
     },
 
     list: (filter: { subjectPersonIds?: string[]; limit: number; before?: Date }) => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { CheckInMethod, Direction } from '../../domain/check-in';
-import type { Db } from '../db/client';
+import { type Db, prepared } from '../db/client';
 
 export interface NewCheckIn {
   id: string;
@@ -22,6 +22,16 @@ export interface NewCheckIn {
    * the same direction since then.
    */
   unlessSince: Date | null;
+}
+
+export interface VisitorRow {
+  id: string;
+  account_id: string;
+  full_name: string;
+  phone: string | null;
+  birth_year: number;
+  gender: string | null;
+  id_number_last: string | null;
 }
 
 const pointColumns = [
@@ -47,7 +57,10 @@ export function createCheckInWriteRepository(db: Db) {
      */
     async insertMany(rows: readonly NewCheckIn[]): Promise<Set<string>> {
       const col = <K extends keyof NewCheckIn>(k: K) => rows.map((r) => r[k]);
-      const { rows: inserted } = await sql<{ id: string; checked_in_at: Date }>`
+      const { rows: inserted } = await sql<{
+        id: string;
+        checked_in_at: Date;
+      }>`${sql.raw(prepared('check_ins_insert'))}
         INSERT INTO check_ins (id, checked_in_at, point_id, province_code, person_id, method, direction,
           full_name, phone, birth_year, gender, id_number_masked, address, recorded_by, health)
         SELECT v.id, v.at, v.point_id, v.province_code, v.person_id, v.method, v.direction,
@@ -71,6 +84,14 @@ export function createCheckInWriteRepository(db: Db) {
         RETURNING id, checked_in_at`.execute(db);
       return new Set(inserted.map((r) => `${r.id}@${r.checked_in_at.getTime()}`));
     },
+
+    /** What way 1 copies onto a check-in of the account's persons, and whose they are. */
+    findVisitors: async (ids: readonly string[]) =>
+      (
+        await sql<VisitorRow>`${sql.raw(prepared('check_in_visitors'))}
+          SELECT id, account_id, full_name, phone, birth_year, gender, id_number_last
+            FROM persons WHERE id = ANY(${ids}::uuid[])`.execute(db)
+      ).rows,
 
     findPointByCode: (code: string) =>
       db.selectFrom('points').select(pointColumns).where('points.code', '=', code).executeTakeFirst(),

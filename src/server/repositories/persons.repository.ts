@@ -80,17 +80,6 @@ function personQueries(db: Db) {
         .executeTakeFirst(),
 
     /** Many persons by id, whoever's they are: callers check the account themselves. */
-    findByIds: (ids: readonly string[]) =>
-      // Guard against an invalid `IN ()`.
-      ids.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('persons')
-            .select(personColumns)
-            .select('account_id')
-            .where('id', 'in', ids)
-            .execute(),
-
     listOwned: (accountId: string) =>
       db
         .selectFrom('persons')

@@ -31,8 +31,8 @@ import type {
   CheckInPointRow,
   CheckInWriteRepository,
   NewCheckIn,
+  VisitorRow,
 } from '../repositories/check-in-write.repository';
-import type { PersonsRepository } from '../repositories/persons.repository';
 import type { AuditService } from './audit.service';
 import type { CheckInBatcher } from './check-in-batcher';
 import type { PersonalCodesService } from './personal-codes.service';
@@ -46,7 +46,6 @@ export interface CheckInServiceDeps {
   signing: Pick<SigningService, 'verify'>;
   /** Whether a card or declaration was withdrawn, and whose it is: the verifier's own lookup. */
   codes: Pick<PersonalCodesService, 'revocationsOf'>;
-  persons: Pick<PersonsRepository, 'findByIds'>;
   units: Pick<UnitsService, 'nameOf'>;
   audit: Pick<AuditService, 'record'>;
   now: () => Date;
@@ -71,15 +70,14 @@ type ItemOutcome =
 
 /** Recording check-ins: a citizen scans a point (way 1), staff scan people (way 2, and offline sync). */
 export function createCheckInService(deps: CheckInServiceDeps) {
-  const { repo, batcher, signing, codes, persons, units, audit, now } = deps;
+  const { repo, batcher, signing, codes, units, audit, now } = deps;
   const cacheMs = deps.pointCacheMs ?? 2000;
   const pointCache = new Map<string, { point: CheckInPointRow | undefined; until: number }>();
 
   // Way 1 at a busy point: the persons of concurrent requests, one query.
-  type PersonRow = Awaited<ReturnType<PersonsRepository['findByIds']>>[number];
   const personLoader = createLoadBatcher(async (ids: string[]) => {
-    const rows = await persons.findByIds(ids);
-    return new Map<string, PersonRow>(rows.map((r) => [r.id, r]));
+    const rows = await repo.findVisitors(ids);
+    return new Map<string, VisitorRow>(rows.map((r) => [r.id, r]));
   });
 
   /** The check-in that made a way-1 row a duplicate (rare: a second scan within 10 minutes). */
