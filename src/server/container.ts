@@ -113,6 +113,7 @@ export function createServices(deps: ContainerDeps) {
   const legacyCodes = createLegacyCodesService({
     legacyCodes: createLegacyCodesRepository(db),
     points: pointsRepo,
+    audit,
   });
   const ownedPersons = createPersonsRepository(db);
   const movements = createMovementService({

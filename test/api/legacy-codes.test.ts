@@ -14,6 +14,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const storedCodes = () => ctx.database.db.selectFrom('legacy_codes').selectAll().orderBy('code').execute();
+const importAudits = async () =>
+  (await admin.get('/api/admin/audit'))
+    .json()
+    .entries.filter((e: { resource: string }) => e.resource === 'legacy-codes');
 
 describe('legacy codes', () => {
   it('stores nothing when a row names an unknown point or sends one code to two points', async () => {
@@ -33,6 +37,8 @@ describe('legacy codes', () => {
       ],
     });
     expect(await storedCodes()).toEqual([]);
+    // Nothing changed, so nothing is audited.
+    expect(await importAudits()).toEqual([]);
   });
 
   it('imports normalised codes and lists them, by point too', async () => {
@@ -44,6 +50,14 @@ describe('legacy codes', () => {
       ],
     });
     expect(res.json()).toEqual({ imported: 2, errors: [] });
+    expect(await importAudits()).toEqual([
+      expect.objectContaining({
+        actorName: 'Quản trị hệ thống',
+        actorRole: 'admin',
+        action: 'update',
+        purpose: 'Nhập bảng mã cũ BlueZone/VHD: 2 mã',
+      }),
+    ]);
     expect((await storedCodes()).map((r) => r.code)).toEqual([
       'https://bluezone.gov.vn/qr/AbC',
       'https://tokhaiyte.vn/?page=Checkin&id=42',
@@ -76,5 +90,7 @@ describe('legacy codes', () => {
     const citizen = new TestClient(ctx.app, '10.5.0.3');
     await signInWithOtp(ctx, citizen, '0914000001');
     expect((await citizen.get('/api/admin/legacy-codes')).statusCode).toBe(403);
+    // Only the one stored import of the test above is audited.
+    expect(await importAudits()).toHaveLength(1);
   });
 });

@@ -194,6 +194,45 @@ describe('managing a point', () => {
     expect(roles.map((r) => r.role)).toEqual(['checkpoint_staff']);
   });
 
+  it('gives the staff the role a new kind calls for, at once, keeping one another point still needs', async () => {
+    const manager = await citizen('0911000030', '10.2.0.10');
+    const gate = (await manager.post('/api/points', { ...shop, name: 'Cổng khu công nghiệp' })).json().id;
+    const canteen = (await manager.post('/api/points', { ...shop, name: 'Căng tin' })).json().id;
+    await manager.post(`/api/points/${gate}/staff`, { phone: '0911000031' });
+    await manager.post(`/api/points/${gate}/staff`, { phone: '0911000032' });
+    await manager.post(`/api/points/${canteen}/staff`, { phone: '0911000032' });
+    const onlyGate = await citizen('0911000031', '10.2.0.11');
+    const both = await citizen('0911000032', '10.2.0.12');
+    const rolesOf = async (c: TestClient) =>
+      ((await c.get('/api/session')).json().me.grants as { role: string }[]).map((g) => g.role).sort();
+    // Sessions are cached: read them once so a stale cache would show.
+    expect(await rolesOf(onlyGate)).toEqual(['point_staff']);
+    expect(await rolesOf(both)).toEqual(['point_staff']);
+
+    const toCheckpoint = await manager.request('PUT', `/api/points/${gate}`, {
+      ...shop,
+      kind: 'road_checkpoint',
+    });
+    expect(toCheckpoint.statusCode, toCheckpoint.body).toBe(200);
+    expect(await rolesOf(onlyGate)).toEqual(['checkpoint_staff']);
+    // The canteen still calls for point staff.
+    expect(await rolesOf(both)).toEqual(['checkpoint_staff', 'point_staff']);
+    // Another edit that keeps the kind changes no role.
+    await manager.request('PUT', `/api/points/${gate}`, {
+      ...shop,
+      name: 'Chốt cổng',
+      kind: 'road_checkpoint',
+    });
+    expect(await rolesOf(onlyGate)).toEqual(['checkpoint_staff']);
+
+    const back = await manager.request('PUT', `/api/points/${gate}`, { ...shop, kind: 'office' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(await rolesOf(onlyGate)).toEqual(['point_staff']);
+    expect(await rolesOf(both)).toEqual(['point_staff']);
+    expect(await rolesOf(manager)).toEqual(['point_owner']);
+    expect((await onlyGate.get(`/api/points/${gate}`)).statusCode).toBe(200);
+  });
+
   it('keeps the demo manager’s points listed with isOwner', async () => {
     const demo = new TestClient(ctx.app, '10.2.0.9');
     await signInAsDemo(ctx, demo, 'chudiem@demo.vaora.vn');

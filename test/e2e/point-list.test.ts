@@ -8,6 +8,11 @@ import { setupE2E } from './support/setup';
 
 const e2e = setupE2E();
 
+/** A day in Vietnam (ISO) some days before today. */
+const vnDayBefore = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+const isoToDmy = (iso: string) => iso.split('-').reverse().join('/');
+
 describe('the point check-in list', () => {
   test('shows recorded check-ins, today’s count agrees with the chart table, and exports with a purpose', async () => {
     const page = await e2e.newPage();
@@ -90,6 +95,69 @@ describe('the point check-in list', () => {
     });
     expect(names).toHaveLength(today);
     expect(names).toEqual(expect.arrayContaining(['Trần Thị Thu Hà', 'Lê Quốc Bảo']));
+  });
+
+  test('shows an earlier day’s count and chart, then goes back to today', async () => {
+    const page = await e2e.newPage();
+    await signInAsStaff(page, 'chudiem@demo.vaora.vn');
+    const pointId = await myPointId(page, 'Chợ Đồng Xoài');
+
+    // Three check-ins two days ago (Vietnam time), sent as a scanner's offline queue would send them.
+    const day = vnDayBefore(2);
+    const items = [
+      { name: 'Phạm Văn Đức', phone: '0912345670', year: 1975, time: '09:05' },
+      { name: 'Ngô Thị Lan', phone: '0912345671', year: 1988, time: '09:40' },
+      { name: 'Đỗ Minh Khoa', phone: '0912345672', year: 2001, time: '14:20' },
+    ].map((p) => ({
+      id: randomUUID(),
+      at: `${day}T${p.time}:00+07:00`,
+      direction: 'in',
+      input: { kind: 'hand', fullName: p.name, phone: p.phone, birthYear: p.year },
+    }));
+    const res = await page.request.post(`/api/points/${pointId}/scans`, {
+      headers: await csrfHeader(page.context()),
+      data: { items },
+    });
+    expect(res.ok()).toBe(true);
+    // The server's figures for that day (the demo data may hold more than these three).
+    const summaryRes = await page.request.get(`/api/points/${pointId}/check-ins/summary?date=${day}`);
+    const summary = (await summaryRes.json()) as { today: number; perHour: number[] };
+    expect(summary.perHour[9]).toBeGreaterThanOrEqual(2);
+    expect(summary.perHour[14]).toBeGreaterThanOrEqual(1);
+
+    await page.goto(`/points/${pointId}/check-ins`);
+    await page.getByRole('heading', { level: 2, name: /^Hôm nay: \d+ lượt quét$/ }).waitFor();
+    const picker = page.getByLabel('Chọn ngày');
+    expect(await picker.inputValue()).toBe(isoToDmy(vnDayBefore(0)));
+    expect(await page.getByRole('button', { name: 'Xem hôm nay' }).count()).toBe(0);
+
+    // A day to come is refused in words; the figures shown stay today's.
+    await picker.fill(isoToDmy(vnDayBefore(-1)));
+    await page.getByText('Chọn hôm nay hoặc một ngày trước đó.').waitFor();
+
+    // The earlier day, typed as dd/mm/yyyy: its count in the heading, its chart, and the table.
+    const dmy = isoToDmy(day);
+    await picker.fill(dmy);
+    await page.getByRole('heading', { level: 2, name: `Ngày ${dmy}: ${summary.today} lượt quét` }).waitFor();
+    await page
+      .getByRole('img', { name: `Biểu đồ lượt quét theo giờ ngày ${dmy}: ${summary.today} lượt` })
+      .waitFor();
+    expect(await page.getByText(/^Tự cập nhật mỗi 30 giây/).count()).toBe(0);
+    await page.getByText('Xem số liệu dạng bảng').click();
+    const table = page.getByRole('table', { name: `Lượt quét theo giờ ngày ${dmy}` });
+    await table.waitFor();
+    await table.getByRole('row', { name: `09:00–09:59 ${summary.perHour[9]}` }).waitFor();
+    await table.getByRole('row', { name: `14:00–14:59 ${summary.perHour[14]}` }).waitFor();
+    expect(Number(await table.locator('[data-total]').textContent())).toBe(summary.today);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, '96-point-check-ins-earlier-day');
+
+    // Back to today: the live count again, and the picker shows today.
+    await page.getByRole('button', { name: 'Xem hôm nay' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Hôm nay: \d+ lượt quét$/ }).waitFor();
+    await page.getByText(/^Tự cập nhật mỗi 30 giây/).waitFor();
+    expect(await picker.inputValue()).toBe(isoToDmy(vnDayBefore(0)));
+    expect(await page.getByRole('button', { name: 'Xem hôm nay' }).count()).toBe(0);
   });
 
   test('the import and poster pages pass axe and read well at 360 px', async () => {

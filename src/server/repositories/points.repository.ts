@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { POINT_CODE_ALPHABET, POINT_CODE_LENGTH, type PointKind } from '../../domain/points';
+import { POINT_CODE_ALPHABET, POINT_CODE_LENGTH, type PointKind, pointKinds } from '../../domain/points';
 import type { Db } from '../db/client';
+import type { RoleName } from '../db/types';
 
 export interface NewPoint {
   /** Demo points bring their own; otherwise a fresh random code is drawn. */
@@ -24,6 +25,9 @@ export interface PointChanges {
   address: string;
   contactPhone: string | null;
 }
+
+/** The role a point's staff hold for a point of this kind (a rule of the service, applied here). */
+export type StaffRoleOf = (kind: PointKind) => RoleName;
 
 const columns = [
   'id',
@@ -109,21 +113,80 @@ export function createPointsRepository(db: Db) {
         ? Promise.resolve([])
         : db.selectFrom('points').select(detailColumns).where('id', 'in', ids).execute(),
 
-    update: (id: string, c: PointChanges) =>
-      db
-        .updateTable('points')
-        .set({
-          name: c.name,
-          kind: c.kind,
-          vehicle_plate: c.vehiclePlate,
-          province_code: c.provinceCode,
-          commune_code: c.communeCode,
-          address: c.address,
-          contact_phone: c.contactPhone,
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute(),
+    /**
+     * Saves the changes. When the new kind calls for another staff role, the point's staff get it in the
+     * same transaction, and lose the old one unless another point they staff still calls for it: roles
+     * are held per person, not per point. Returns the staff whose roles changed.
+     */
+    update: (id: string, c: PointChanges, staffRoleOf: StaffRoleOf, changedBy: string) =>
+      db.transaction().execute(async (trx): Promise<string[]> => {
+        // Locked, so two edits at once cannot both judge the role change against the same old kind.
+        const before = await trx
+          .selectFrom('points')
+          .select('kind')
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst();
+        await trx
+          .updateTable('points')
+          .set({
+            name: c.name,
+            kind: c.kind,
+            vehicle_plate: c.vehiclePlate,
+            province_code: c.provinceCode,
+            commune_code: c.communeCode,
+            address: c.address,
+            contact_phone: c.contactPhone,
+            updated_at: new Date(),
+          })
+          .where('id', '=', id)
+          .execute();
+        if (!before) return [];
+        const from = staffRoleOf(before.kind as PointKind);
+        const to = staffRoleOf(c.kind);
+        if (from === to) return [];
+        const staff = await trx
+          .selectFrom('point_staff')
+          .select('user_id')
+          .where('point_id', '=', id)
+          .execute();
+        const userIds = staff.map((s) => s.user_id);
+        // Guard against an invalid `IN ()` when the point has no staff.
+        if (userIds.length === 0) return [];
+        await trx
+          .insertInto('role_assignments')
+          .values(
+            userIds.map((userId) => ({
+              user_id: userId,
+              role: to,
+              scope_level: 'points' as const,
+              unit_code: null,
+              province_code: null,
+              created_by: changedBy,
+            })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        const kindsOfOldRole = pointKinds.filter((k) => staffRoleOf(k) === from);
+        await trx
+          .deleteFrom('role_assignments')
+          .where('user_id', 'in', userIds)
+          .where('role', '=', from)
+          .where('scope_level', '=', 'points')
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('point_staff as s')
+                  .innerJoin('points as p', 'p.id', 's.point_id')
+                  .select('s.point_id')
+                  .whereRef('s.user_id', '=', 'role_assignments.user_id')
+                  .where('p.kind', 'in', kindsOfOldRole),
+              ),
+            ),
+          )
+          .execute();
+        return userIds;
+      }),
 
     setOpen: (id: string, isOpen: boolean) =>
       db

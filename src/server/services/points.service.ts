@@ -1,4 +1,4 @@
-import type { Area, Principal } from '../../domain/access';
+import type { Area, Principal, Role } from '../../domain/access';
 import { AppError } from '../../domain/errors';
 import type {
   MyPoint,
@@ -16,6 +16,10 @@ type PointRow = Awaited<ReturnType<PointsRepository['listByIds']>>[number];
 export type PointDetailRow = NonNullable<Awaited<ReturnType<PointsRepository['findById']>>>;
 
 const pointsScope = { scopeLevel: 'points', unitCode: null, provinceCode: null } as const;
+
+/** A road checkpoint's staff are checkpoint staff (they decide on travellers); other points', point staff. */
+const staffRoleOf = (kind: PointKind): Role =>
+  kind === 'road_checkpoint' ? 'checkpoint_staff' : 'point_staff';
 
 export function createPointsService(deps: {
   points: PointsRepository;
@@ -134,19 +138,26 @@ export function createPointsService(deps: {
 
     get: async (principal: Principal, id: string) => toDetail(principal, await findVisible(principal, id)),
 
+    /** A new kind may call for another staff role: the staff hold it from this commit on. */
     async update(principal: Principal, id: string, input: PointInput): Promise<PointDetail> {
       await findOwned(principal, id);
       checkPlace(input);
       const p = toNewPoint(input, principal.userId);
-      await repo.update(id, {
-        name: p.name,
-        kind: p.kind,
-        vehiclePlate: p.vehiclePlate ?? null,
-        provinceCode: p.provinceCode,
-        communeCode: p.communeCode,
-        address: p.address,
-        contactPhone: p.contactPhone,
-      });
+      const regranted = await repo.update(
+        id,
+        {
+          name: p.name,
+          kind: p.kind,
+          vehiclePlate: p.vehiclePlate ?? null,
+          provinceCode: p.provinceCode,
+          communeCode: p.communeCode,
+          address: p.address,
+          contactPhone: p.contactPhone,
+        },
+        staffRoleOf,
+        principal.userId,
+      );
+      for (const userId of regranted) accessChanged(userId);
       return toDetail(principal, (await repo.findById(id))!);
     },
 
@@ -158,12 +169,12 @@ export function createPointsService(deps: {
 
     /**
      * Adds a scanner by phone. Someone without an account gets one now and signs in with a one-time
-     * code later; a road checkpoint's staff are checkpoint staff (they decide on travellers).
+     * code later; their role follows the point's kind.
      */
     async addStaff(principal: Principal, id: string, phone: string): Promise<PointStaff[]> {
       const point = await findOwned(principal, id);
       const user = await users.upsertByPhone(phone);
-      const role = point.kind === 'road_checkpoint' ? 'checkpoint_staff' : 'point_staff';
+      const role = staffRoleOf(point.kind as PointKind);
       await users.addGrant(user.id, { role, ...pointsScope }, principal.userId);
       await repo.addStaff(id, user.id);
       accessChanged(user.id);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../app/api-client';
 import { errorMessage } from '../app/form-errors';
 import { Button } from './button';
 import { StatusBanner } from './status-banner';
@@ -12,15 +13,23 @@ export function Loading() {
   );
 }
 
+/** Worth trying again: no network, a busy or failing server, a time-out. Not a refused request. */
+function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.code === 'NETWORK' || error.status >= 500 || error.status === 429 || error.status === 408;
+}
+
 export function LoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
   return (
     <StatusBanner
       kind="error"
       actions={
-        <Button variant="secondary" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
+        isTransient(error) ? (
+          <Button variant="secondary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
       }
     >
       {errorMessage(error, t)}

@@ -73,7 +73,8 @@ export function pointAdminRoutes(services: Services): FastifyPluginAsync {
         config: { access: 'legacy-codes.manage' },
         schema: {
           tags: ['admin'],
-          summary: 'Import legacy BlueZone/VHD codes → points; nothing is stored if any row is wrong',
+          summary:
+            'Import legacy BlueZone/VHD codes → points (audited); nothing is stored if any row is wrong',
           body: legacyCodesImportSchema,
           response: {
             200: z.object({
@@ -83,7 +84,7 @@ export function pointAdminRoutes(services: Services): FastifyPluginAsync {
           },
         },
       },
-      async (req) => services.legacyCodes.import(req.principal!, req.body, localeOf(req)),
+      async (req) => services.legacyCodes.import(req.principal!, req.body, localeOf(req), req.ip),
     );
 
     app.get(

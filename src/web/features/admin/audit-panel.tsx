@@ -31,6 +31,8 @@ function resourceLabel(resource: string, t: TFunction): string {
   }
   if (kind === 'accounts') return t('admin.auditResources.accounts');
   if (kind === 'person') return t('admin.auditResources.person');
+  if (kind === 'point') return t('admin.auditResources.point');
+  if (kind === 'legacy-codes') return t('admin.auditResources.legacyCodes');
   return t('admin.auditResources.other');
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CheckInMethod, checkInMethods } from '../../../domain/check-in';
 import type { PointDetail } from '../../../domain/points';
@@ -7,7 +7,7 @@ import { useApi } from '../../app/use-api';
 import { BackLink } from '../../ui/back-link';
 import { Button } from '../../ui/button';
 import { DateField } from '../../ui/date-field';
-import { dmyToIso, formatTime, todayVnIso } from '../../ui/dates';
+import { dmyToIso, formatTime, isoToDmy, todayVnIso } from '../../ui/dates';
 import { formatDateTime, formatPhone } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/load-state';
 import { Page, Section } from '../../ui/page-layout';
@@ -52,38 +52,56 @@ const vnMidnight = (isoDate: string) => `${isoDate}T00:00:00+07:00`;
 const addDays = (isoDate: string, days: number) =>
   todayVnIso(new Date(vnMidnight(isoDate)).getTime() + days * DAY_MS);
 
-/** Today's count and per-hour figures of a point, fetched again every 30 s; the last answer stays shown. */
-export function useLiveSummary(pointId: string): { summary: CheckInSummary | null; at: number | null } {
-  const [state, setState] = useState<{ summary: CheckInSummary | null; at: number | null }>({
-    summary: null,
-    at: null,
-  });
+interface SummaryState {
+  summary: CheckInSummary | null;
+  /** When the shown figures arrived. */
+  at: number | null;
+  /** Why the last request failed, if it did (the last figures, if any, stay shown). */
+  error: unknown;
+}
+
+/**
+ * A day's count and per-hour figures of a point (Vietnam calendar day; `null` is today). Today's are
+ * fetched again every 30 s, and follow the date past midnight; a past day's do not change, so they are
+ * fetched once. The last answer stays shown until the next one arrives: check its `date`.
+ */
+export function useLiveSummary(
+  pointId: string,
+  day: string | null = null,
+): SummaryState & { reload: () => void } {
+  const [state, setState] = useState<SummaryState>({ summary: null, at: null, error: null });
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is there to fetch again on demand
   useEffect(() => {
     let controller = new AbortController();
     const load = () => {
       controller.abort();
       controller = new AbortController();
       const signal = controller.signal;
+      // An earlier failure (perhaps of another day) is not this request's.
+      setState((s) => (s.error ? { ...s, error: null } : s));
       api<CheckInSummary>('GET', `${pointPath(pointId)}/check-ins/summary`, undefined, {
         signal,
-        query: { date: todayVnIso() },
+        query: { date: day ?? todayVnIso() },
       }).then(
         (summary) => {
-          if (!signal.aborted) setState({ summary, at: Date.now() });
+          if (!signal.aborted) setState({ summary, at: Date.now(), error: null });
         },
-        () => {
-          // Keep the last figures; the next round tries again.
+        (error: unknown) => {
+          // Keep the last figures; today's next round tries again.
+          if (!signal.aborted) setState((s) => ({ ...s, error }));
         },
       );
     };
     load();
-    const timer = setInterval(load, REFRESH_MS);
+    const timer = day === null ? setInterval(load, REFRESH_MS) : undefined;
     return () => {
       clearInterval(timer);
       controller.abort();
     };
-  }, [pointId]);
-  return state;
+  }, [pointId, day, attempt]);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload };
 }
 
 type When = { kind: 'today' } | { kind: 'last7' } | { kind: 'range'; from: string; to: string };
@@ -95,11 +113,13 @@ function whenQuery(when: When): { from?: string; to?: string } {
   return { from: vnMidnight(when.from), to: vnMidnight(addDays(when.to, 1)) };
 }
 
-/** The point's check-ins: today's live count and chart, filters as chips, a table or cards, export. */
+/** The point's check-ins: a day's count and chart (today's live), filters as chips, a table or cards, export. */
 export function PointCheckInsPage({ pointId }: { pointId: string }) {
   const { t } = useTranslation();
   const point = useApi<PointDetail>(pointPath(pointId));
-  const live = useLiveSummary(pointId);
+  // The day of the count and chart: null is today (live).
+  const [day, setDay] = useState<string | null>(null);
+  const live = useLiveSummary(pointId, day);
   const [when, setWhen] = useState<When>({ kind: 'today' });
   const [method, setMethod] = useState<CheckInMethod | ''>('');
   const [q, setQ] = useState('');
@@ -119,7 +139,7 @@ export function PointCheckInsPage({ pointId }: { pointId: string }) {
       <div className="stack">
         <BackLink href={`/points/${pointId}`} label={t('pointList.backToPoint')} />
         {point.status === 'failed' ? <LoadError error={point.error} onRetry={point.reload} /> : null}
-        <TodayPanel summary={live.summary} at={live.at} />
+        <DayPanel day={day} onDay={setDay} live={live} />
         <Filters
           when={when}
           onWhen={(w) => {
@@ -146,28 +166,124 @@ export function PointCheckInsPage({ pointId }: { pointId: string }) {
   );
 }
 
-function TodayPanel({ summary, at }: { summary: CheckInSummary | null; at: number | null }) {
+/** A day's count and per-hour chart (with its figures as a table), and the choice of the day. */
+function DayPanel({
+  day,
+  onDay,
+  live,
+}: {
+  day: string | null;
+  onDay: (day: string | null) => void;
+  live: ReturnType<typeof useLiveSummary>;
+}) {
   const { t } = useTranslation();
   const titleId = useId();
-  if (!summary) return <Loading />;
+  const today = todayVnIso();
+  const wanted = day ?? today;
+  // The last answer may still be another day's: show it only under its own day's words.
+  const summary = live.summary?.date === wanted ? live.summary : null;
+  const isToday = wanted === today;
+  const date = isoToDmy(wanted);
+  const words = isToday
+    ? {
+        count: t('pointList.todayCount', { count: summary?.today ?? 0 }),
+        chartTitle: t('pointList.chartTitle'),
+        chartLabel: t('pointList.chartLabel', { count: summary?.today ?? 0 }),
+        tableCaption: t('pointList.chartTableCaption'),
+        empty: t('pointList.chartEmpty'),
+      }
+    : {
+        count: t('pointList.dayCount', { date, count: summary?.today ?? 0 }),
+        chartTitle: t('pointList.dayChartTitle', { date }),
+        chartLabel: t('pointList.dayChartLabel', { date, count: summary?.today ?? 0 }),
+        tableCaption: t('pointList.dayChartTableCaption', { date }),
+        empty: t('pointList.dayChartEmpty', { date }),
+      };
+  return (
+    <section className="card today-panel stack" aria-labelledby={titleId}>
+      <h2 className="today-count" id={titleId} aria-live="polite">
+        {summary ? words.count : isToday ? t('pointList.today') : t('pointList.dayTitle', { date })}
+      </h2>
+      {summary && isToday && live.at ? (
+        <p className="muted">{t('pointList.liveHint', { time: formatTime(live.at) })}</p>
+      ) : null}
+      <DayChoice day={day} today={today} onDay={onDay} />
+      {summary ? (
+        <HourChart summary={summary} words={words} />
+      ) : live.error ? (
+        <LoadError error={live.error} onRetry={live.reload} />
+      ) : (
+        <Loading />
+      )}
+    </section>
+  );
+}
+
+/** A day typed as dd/mm/yyyy (today at most), and the way back to today's live figures. */
+function DayChoice({
+  day,
+  today,
+  onDay,
+}: {
+  day: string | null;
+  today: string;
+  onDay: (day: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(isoToDmy(day ?? today));
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    setValue(isoToDmy(day ?? today));
+    setError(undefined);
+  }, [day, today]);
+
+  function choose(next: string) {
+    setValue(next);
+    // While a date is being typed, keep the day shown until a whole date is in.
+    if (next.length < 10) return;
+    const iso = dmyToIso(next);
+    if (!iso) {
+      setError(t('pointList.rangeInvalid'));
+      return;
+    }
+    if (iso > today) {
+      setError(t('pointList.dayFuture'));
+      return;
+    }
+    setError(undefined);
+    onDay(iso === today ? null : iso);
+  }
+
+  return (
+    <div className="range-form">
+      <DateField label={t('pointList.dayPick')} value={value} error={error} onChange={choose} />
+      {day !== null ? (
+        <Button variant="secondary" onClick={() => onDay(null)}>
+          {t('pointList.backToToday')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+interface ChartWords {
+  chartTitle: string;
+  chartLabel: string;
+  tableCaption: string;
+  empty: string;
+}
+
+function HourChart({ summary, words }: { summary: CheckInSummary; words: ChartWords }) {
+  const { t } = useTranslation();
   const max = Math.max(1, ...summary.perHour);
   const W = 24 * 20;
   const H = 260;
   const base = H - 34;
   const busyHours = summary.perHour.map((count, hour) => ({ hour, count })).filter((h) => h.count > 0);
   return (
-    <section className="card today-panel" aria-labelledby={titleId}>
-      <h2 className="today-count" id={titleId} aria-live="polite">
-        {t('pointList.todayCount', { count: summary.today })}
-      </h2>
-      {at ? <p className="muted">{t('pointList.liveHint', { time: formatTime(at) })}</p> : null}
-      <h3 className="subheading">{t('pointList.chartTitle')}</h3>
-      <svg
-        className="hour-chart"
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-label={t('pointList.chartLabel', { count: summary.today })}
-      >
+    <>
+      <h3 className="subheading">{words.chartTitle}</h3>
+      <svg className="hour-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={words.chartLabel}>
         <line x1="0" y1={base} x2={W} y2={base} className="hour-chart-axis" />
         {summary.perHour.map((count, hour) => {
           const h = Math.round((count / max) * (base - 30));
@@ -199,7 +315,7 @@ function TodayPanel({ summary, at }: { summary: CheckInSummary | null; at: numbe
         {busyHours.length ? (
           <div className="table-wrap">
             <table className="table hour-table">
-              <caption className="visually-hidden">{t('pointList.chartTableCaption')}</caption>
+              <caption className="visually-hidden">{words.tableCaption}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('pointList.hour')}</th>
@@ -223,10 +339,10 @@ function TodayPanel({ summary, at }: { summary: CheckInSummary | null; at: numbe
             </table>
           </div>
         ) : (
-          <p className="muted">{t('pointList.chartEmpty')}</p>
+          <p className="muted">{words.empty}</p>
         )}
       </details>
-    </section>
+    </>
   );
 }
 
