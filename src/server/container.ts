@@ -156,7 +156,6 @@ export function createServices(deps: ContainerDeps) {
     signing,
     codes: personalCodes,
     units,
-    audit,
     now,
   });
   const checkInRetention = createCheckInRetentionService({

@@ -15,22 +15,26 @@ export function labelOf(p: Principal): string {
   return p.displayName || p.phone || p.email || p.userId;
 }
 
+/** The audit row of an access; written by `record`, or by a caller that stores it with its own rows. */
+export function auditEntryOf(actor: Principal, r: AccessRecord): AuditEntry {
+  return {
+    actorId: actor.userId,
+    actorLabel: labelOf(actor),
+    actorRole: actor.grants[0]?.role ?? 'citizen',
+    action: r.action,
+    resource: r.resource,
+    subjectPersonId: r.subjectPersonId ?? null,
+    purpose: r.purpose,
+    ip: r.ip ?? null,
+  };
+}
+
 export function createAuditService(repo: AuditRepository) {
-  // Scans write an audit row each: batched, they cost one statement per few milliseconds, not per scan.
+  // Accesses of concurrent requests are written together: one statement, not one per request.
   const batcher = createWriteBatcher((rows: AuditEntry[]) => repo.addMany(rows));
   return {
     /** Writes who accessed which personal data and why; call it before the data leaves the server. */
-    record: (actor: Principal, r: AccessRecord) =>
-      batcher.add({
-        actorId: actor.userId,
-        actorLabel: labelOf(actor),
-        actorRole: actor.grants[0]?.role ?? 'citizen',
-        action: r.action,
-        resource: r.resource,
-        subjectPersonId: r.subjectPersonId ?? null,
-        purpose: r.purpose,
-        ip: r.ip ?? null,
-      }),
+    record: (actor: Principal, r: AccessRecord) => batcher.add(auditEntryOf(actor, r)),
 
     list: (filter: { subjectPersonIds?: string[]; limit: number; before?: Date }) => repo.list(filter),
   };

@@ -33,7 +33,7 @@ import type {
   NewCheckIn,
   VisitorRow,
 } from '../repositories/check-in-write.repository';
-import type { AuditService } from './audit.service';
+import { auditEntryOf } from './audit.service';
 import type { CheckInBatcher } from './check-in-batcher';
 import type { PersonalCodesService } from './personal-codes.service';
 import type { SigningService } from './signing.service';
@@ -47,7 +47,6 @@ export interface CheckInServiceDeps {
   /** Whether a card or declaration was withdrawn, and whose it is: the verifier's own lookup. */
   codes: Pick<PersonalCodesService, 'revocationsOf'>;
   units: Pick<UnitsService, 'nameOf'>;
-  audit: Pick<AuditService, 'record'>;
   now: () => Date;
   /**
    * How long a looked-up point is reused. Posters are scanned in bursts at the same door; a rotation or
@@ -70,7 +69,7 @@ type ItemOutcome =
 
 /** Recording check-ins: a citizen scans a point (way 1), staff scan people (way 2, and offline sync). */
 export function createCheckInService(deps: CheckInServiceDeps) {
-  const { repo, batcher, signing, codes, units, audit, now } = deps;
+  const { repo, batcher, signing, codes, units, now } = deps;
   const cacheMs = deps.pointCacheMs ?? 2000;
   const pointCache = new Map<string, { point: CheckInPointRow | undefined; until: number }>();
 
@@ -356,18 +355,18 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       const point = await cached(`i:${pointId}`, () => repo.findPointById(pointId));
       if (!point) throw new AppError('NOT_FOUND');
       const nowMs = now().getTime();
-      // Written alongside the check-ins, not after them: once per request that shows someone.
-      let audited: Promise<void> | null = null;
-      const auditShown = () => {
-        audited ??= audit.record(actor, {
+      // Once per request that shows someone, written by the statement that stores its check-ins.
+      let auditPending = true;
+      const auditOnce = () => {
+        if (!auditPending) return undefined;
+        auditPending = false;
+        return auditEntryOf(actor, {
           action: 'read',
           resource: `point:${pointId}:scans`,
           subjectPersonId: null,
           purpose: SCAN_AUDIT_PURPOSE,
           ip,
         });
-        // Awaited below; this only keeps an early failure from counting as unhandled.
-        audited.catch(() => {});
       };
       const results = await Promise.all(
         items.map(async (item) => {
@@ -389,16 +388,18 @@ export function createCheckInService(deps: CheckInServiceDeps) {
               ...(outcome.details ? { details: outcome.details } : {}),
             };
           }
-          if (outcome.person) auditShown();
-          const isNew = await batcher.add({
-            ...outcome.row,
-            id: item.id,
-            at,
-            pointId,
-            provinceCode: point.province_code,
-            direction: item.direction,
-            recordedBy: actor.userId,
-          });
+          const isNew = await batcher.add(
+            {
+              ...outcome.row,
+              id: item.id,
+              at,
+              pointId,
+              provinceCode: point.province_code,
+              direction: item.direction,
+              recordedBy: actor.userId,
+            },
+            outcome.person ? auditOnce() : undefined,
+          );
           return {
             id: item.id,
             status: isNew ? ('stored' as const) : ('duplicate' as const),
@@ -406,7 +407,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
           };
         }),
       );
-      await audited;
       return results;
     },
   };
