@@ -117,19 +117,18 @@ export function createCheckInWriteRepository(db: Db) {
         .where('legacy_codes.code', '=', code)
         .executeTakeFirst(),
 
-    /** The latest check-ins since `since` of these persons at these points, newest first. */
-    findRecentOfMany: (pointIds: readonly string[], personIds: readonly string[], since: Date) =>
-      // Guard against an invalid `IN ()`.
-      personIds.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('check_ins')
-            .select(['id', 'checked_in_at', 'point_id', 'person_id', 'direction'])
-            .where('person_id', 'in', personIds)
-            .where('checked_in_at', '>=', since)
-            .where('point_id', 'in', pointIds)
-            .orderBy('checked_in_at', 'desc')
-            .execute(),
+    /** The latest check-in of a visit (person, point, direction) since `since`. */
+    findLatestVisit: (v: { pointId: string; personId: string; direction: Direction }, since: Date) =>
+      db
+        .selectFrom('check_ins')
+        .select(['id', 'checked_in_at'])
+        .where('person_id', '=', v.personId)
+        .where('point_id', '=', v.pointId)
+        .where('direction', '=', v.direction)
+        .where('checked_in_at', '>=', since)
+        .orderBy('checked_in_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
 
     /** Deletes check-ins older than `before`; returns how many. */
     async deleteBefore(before: Date): Promise<number> {

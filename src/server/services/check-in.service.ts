@@ -81,8 +81,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
 
   /** The check-in that made a way-1 row a duplicate (rare: a second scan within 10 minutes). */
   async function earlierVisit(pointId: string, personId: string, direction: Direction, since: Date) {
-    const rows = await repo.findRecentOfMany([pointId], [personId], since);
-    const earlier = rows.find((r) => r.direction === direction);
+    const earlier = await repo.findLatestVisit({ pointId, personId, direction }, since);
     if (!earlier) throw new Error('A way-1 check-in was skipped but no earlier one is there');
     return earlier;
   }
