@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CheckInMethod, Direction } from '../../domain/check-in';
 import { type Db, prepared } from '../db/client';
-import type { AuditEntry } from './audit.repository';
+import { type AuditEntry, insertAuditRows } from './audit.repository';
 
 export interface NewCheckIn {
   id: string;
@@ -60,17 +60,11 @@ export function createCheckInWriteRepository(db: Db) {
      */
     async insertMany(rows: readonly NewCheckIn[], audits: readonly AuditEntry[] = []): Promise<Set<string>> {
       const col = <K extends keyof NewCheckIn>(k: K) => rows.map((r) => r[k]);
-      const audit = <K extends keyof AuditEntry>(k: K) => audits.map((a) => a[k]);
       const { rows: inserted } = await sql<{
         id: string;
         checked_in_at: Date;
       }>`${sql.raw(prepared('check_ins_insert'))}
-        WITH audited AS (
-          INSERT INTO audit_log (actor_id, actor_label, actor_role, action, resource, subject_person_id,
-            purpose, ip)
-          SELECT * FROM unnest(${audit('actorId')}::uuid[], ${audit('actorLabel')}::text[],
-            ${audit('actorRole')}::text[], ${audit('action')}::text[], ${audit('resource')}::text[],
-            ${audit('subjectPersonId')}::uuid[], ${audit('purpose')}::text[], ${audit('ip')}::text[]))
+        WITH audited AS (${insertAuditRows(audits)})
         INSERT INTO check_ins (id, checked_in_at, point_id, province_code, person_id, method, direction,
           full_name, phone, birth_year, gender, id_number_masked, address, recorded_by, health)
         SELECT v.id, v.at, v.point_id, v.province_code, v.person_id, v.method, v.direction,
