@@ -258,25 +258,30 @@ export interface LoadResult {
  */
 function cpuSeconds(
   serverPid: number,
-): { server: number; postgres: number; load: number; machine: number } | null {
+): { server: number; serverSystem: number; postgres: number; load: number; machine: number } | null {
   const stat = (pid: string) => {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
       comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
       ppid: Number(f[1]),
-      ticks: Number(f[11]) + Number(f[12]),
+      user: Number(f[11]),
+      system: Number(f[12]),
     };
   };
   try {
     let postgres = 0;
     let server = 0;
+    let serverSystem = 0;
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
         const p = stat(pid);
-        if (p.comm === 'postgres') postgres += p.ticks;
-        if (Number(pid) === serverPid || p.ppid === serverPid) server += p.ticks;
+        if (p.comm === 'postgres') postgres += p.user + p.system;
+        if (Number(pid) === serverPid || p.ppid === serverPid) {
+          server += p.user + p.system;
+          serverSystem += p.system;
+        }
       } catch {
         // the process ended meanwhile
       }
@@ -288,6 +293,7 @@ function cpuSeconds(
     // Clock ticks are 1/100 s on Linux.
     return {
       server: server / 100,
+      serverSystem: serverSystem / 100,
       postgres: postgres / 100,
       load: (u.user + u.system) / 1e6,
       machine: machine / 100,
@@ -325,13 +331,20 @@ export async function drive(
     ],
   });
   const after = cpuSeconds(bench.serverPid);
+  const ok = result['2xx'];
   if (before && after && durationS === DURATION_S) {
-    const share = (k: keyof typeof after) => `${k} ${((after[k] - before[k]) / durationS).toFixed(2)}`;
+    const used = (k: keyof typeof after) => (after[k] - before[k]) / durationS;
+    const perCheckIn = (k: keyof typeof after) => Math.round((used(k) / Math.max(ok / durationS, 1)) * 1e6);
     console.log(
-      `  cores used: ${share('server')}, ${share('postgres')}, ${share('load')}; ${share('machine')} of ${availableParallelism()}`,
+      `  cores used: server ${used('server').toFixed(2)} (system ${used('serverSystem').toFixed(2)}), ` +
+        `postgres ${used('postgres').toFixed(2)}, load ${used('load').toFixed(2)}; ` +
+        `machine ${used('machine').toFixed(2)} of ${availableParallelism()}`,
+    );
+    console.log(
+      `  CPU per check-in: server ${perCheckIn('server')} µs, postgres ${perCheckIn('postgres')} µs, ` +
+        `load ${perCheckIn('load')} µs`,
     );
   }
-  const ok = result['2xx'];
   return { rate: ok / durationS, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 

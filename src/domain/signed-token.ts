@@ -114,23 +114,35 @@ export function base64urlEncode(bytes: Uint8Array): string {
 export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | null {
   const rest = text.length % 4;
   if (rest === 1) return null;
-  const out = new Uint8Array(Math.floor(text.length / 4) * 3 + (rest === 0 ? 0 : rest - 1));
-  let acc = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < text.length; i++) {
+  const full = text.length - rest;
+  const out = new Uint8Array((full / 4) * 3 + (rest === 0 ? 0 : rest - 1));
+  const sextet = (i: number) => {
     const c = text.charCodeAt(i);
-    const v = c < 128 ? DECODE_TABLE[c]! : -1;
-    if (v < 0) return null;
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-      acc &= (1 << bits) - 1;
-    }
+    return c < 128 ? DECODE_TABLE[c]! : -1;
+  };
+  let o = 0;
+  // Four characters make three bytes; a character outside the alphabet makes some sextet negative.
+  for (let i = 0; i < full; i += 4) {
+    const a = sextet(i);
+    const b = sextet(i + 1);
+    const c = sextet(i + 2);
+    const d = sextet(i + 3);
+    if ((a | b | c | d) < 0) return null;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 0xff;
+    out[o++] = n & 0xff;
   }
-  if (acc !== 0) return null;
+  if (rest === 0) return out;
+  const a = sextet(full);
+  const b = sextet(full + 1);
+  const c = rest === 3 ? sextet(full + 2) : 0;
+  if ((a | b | c) < 0) return null;
+  const n = (a << 18) | (b << 12) | (c << 6);
+  // Unused trailing bits must be zero.
+  if ((rest === 2 ? n & 0xffff : n & 0xff) !== 0) return null;
+  out[o++] = n >> 16;
+  if (rest === 3) out[o] = (n >> 8) & 0xff;
   return out;
 }
 

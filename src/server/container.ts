@@ -148,7 +148,9 @@ export function createServices(deps: ContainerDeps) {
   const checkInReads = createCheckInsRepository(db);
   const checkInBatcher = createCheckInBatcher({
     insertMany: checkInWrite.insertMany,
-    maxInFlight: 2,
+    // One statement at a time: what arrives meanwhile goes in the next, so statements stay large
+    // (less planning, parsing and commit per row) and PostgreSQL is left room for the other queries.
+    maxInFlight: 1,
   });
   const checkIns = createCheckInService({
     repo: checkInWrite,

@@ -32,6 +32,7 @@ describe('system', () => {
     const res = await ctx.app.inject({ url: '/api/nothing-here', headers: { 'accept-language': 'en' } });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ code: 'NOT_FOUND', message: 'Not found.' });
+    expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
   it('hides internal details of a malformed request', async () => {
@@ -46,5 +47,6 @@ describe('system', () => {
       code: 'VALIDATION_FAILED',
       message: 'Thông tin chưa hợp lệ, vui lòng kiểm tra lại.',
     });
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 });

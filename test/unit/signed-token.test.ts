@@ -103,6 +103,10 @@ describe('base64url and CRC-32', () => {
     expect(base64urlDecode('AAAAA')).toBeNull();
     expect(base64urlDecode('AB')).toBeNull(); // 'AA' is the canonical spelling of the byte 0
     expect(base64urlDecode('AA')).toEqual(new Uint8Array([0]));
+    expect(base64urlDecode('AAB')).toBeNull(); // 'AAA' spells the two bytes 0, 0
+    expect(base64urlDecode('AAA')).toEqual(new Uint8Array([0, 0]));
+    expect(base64urlDecode('AAAé')).toBeNull();
+    expect(base64urlDecode('AAAAAé')).toBeNull();
   });
 
   it('computes the standard CRC-32', () => {

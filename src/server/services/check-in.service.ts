@@ -181,8 +181,10 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       if (!isValidThen) return { result: failedCodeCheck(err), subject: null };
       payload = decoded;
     }
-    const { revoked, subject } = await codes.revocationsOf(decideCodeCheck(payload, noRevocations));
-    return { result: decideCodeCheck(payload, revoked), subject };
+    const unrevoked = decideCodeCheck(payload, noRevocations);
+    const { revoked, subject } = await codes.revocationsOf(unrevoked);
+    // A personal code can't be withdrawn: no second look at the same claims.
+    return { result: revoked === noRevocations ? unrevoked : decideCodeCheck(payload, revoked), subject };
   }
 
   const emptyRow = {

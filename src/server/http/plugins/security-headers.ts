@@ -15,13 +15,21 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Headers every response carries: no sniffing, no framing (clickjacking), no referrer leaks. */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'permissions-policy': 'camera=(self), geolocation=(), microphone=()',
+};
+
+/**
+ * Headers every response carries: no sniffing, no framing (clickjacking), no referrer leaks. Set when
+ * the request arrives, so error replies and unknown paths carry them too.
+ */
 export function registerSecurityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('permissions-policy', 'camera=(self), geolocation=(), microphone=()');
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
   });
 }

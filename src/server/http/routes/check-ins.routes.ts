@@ -36,8 +36,9 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
 
     // Rows may wait in the batcher for a write under way: write them before the database closes.
     app.addHook('onClose', async () => checkInBatcher.drain());
-    app.addHook('onSend', async (_req, reply) => {
+    app.addHook('onRequest', (_req, reply, done) => {
       reply.header('cache-control', 'no-store');
+      done();
     });
 
     app.post(

@@ -20,8 +20,9 @@ export function codesRoutes(services: Services): FastifyPluginAsync {
     const { personalCodes } = services;
 
     // Tokens are as good as the QR on the screen, and scan results show personal data: no cache keeps them.
-    app.addHook('onSend', async (_req, reply) => {
+    app.addHook('onRequest', (_req, reply, done) => {
       reply.header('cache-control', 'no-store');
+      done();
     });
 
     app.post(
