@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { serverNodeArgs } from './server-node-args.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -29,7 +30,7 @@ if (needWeb || needServer) {
 
 const port = process.env.PORT ?? '3000';
 const dataDir = process.env.DATA_DIR ?? './data';
-const server = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/main.js')], {
+const server = spawn(process.execPath, [...serverNodeArgs, join(root, 'dist/server/main.js')], {
   stdio: ['inherit', 'pipe', 'inherit'],
   env: process.env,
 });

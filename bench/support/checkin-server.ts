@@ -8,6 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import { serverNodeArgs } from '../../scripts/server-node-args.mjs';
 import { type DatabaseHandle, openPostgres } from '../../src/server/db/client';
 import { createSigningKeysRepository } from '../../src/server/repositories/signing-keys.repository';
 import { createSigningService } from '../../src/server/services/signing.service';
@@ -88,7 +89,7 @@ export async function startCheckInBench(opts: { points: number; citizens: number
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
+  const child = spawn(process.execPath, [...serverNodeArgs, ...nodeArgs, 'dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -20,7 +20,8 @@ export interface NewCheckIn {
   recordedBy: string | null;
   /**
    * Way 1's rule: when set, the row is skipped if the same person has a check-in at the same point in
-   * the same direction since then.
+   * the same direction since then (or as long after `at`: a scanner's clock may run ahead). The upper
+   * bound also lets PostgreSQL probe only the day partitions of that window, not every one.
    */
   unlessSince: Date | null;
 }
@@ -83,7 +84,7 @@ export function createCheckInWriteRepository(db: Db) {
         WHERE v.unless_since IS NULL OR NOT EXISTS (
           SELECT 1 FROM check_ins c
            WHERE c.person_id = v.person_id AND c.point_id = v.point_id AND c.direction = v.direction
-             AND c.checked_in_at >= v.unless_since)
+             AND c.checked_in_at >= v.unless_since AND c.checked_in_at <= v.at + (v.at - v.unless_since))
         ON CONFLICT (id, checked_in_at) DO NOTHING
         RETURNING id, checked_in_at`.execute(db);
       return new Set(inserted.map((r) => `${r.id}@${r.checked_in_at.getTime()}`));

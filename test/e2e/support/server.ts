@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNodeArgs } from '../../../scripts/server-node-args.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const mainJs = join(root, 'dist/server/main.js');
@@ -69,7 +70,7 @@ export async function startServer(
     delete env[name];
   Object.assign(env, settings);
 
-  const child = spawn(process.execPath, ['--enable-source-maps', mainJs], {
+  const child = spawn(process.execPath, [...serverNodeArgs, mainJs], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
