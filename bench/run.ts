@@ -1,5 +1,6 @@
 // `npm run bench [-- NAME...]`: runs the scenarios under bench/scenarios, prints one JSON line per
 // figure, then a table.
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Figure, Scenario } from './figure';
@@ -16,6 +17,21 @@ if (unknown.length) {
   process.exit(2);
 }
 
+/** A quick measure of this machine's current speed, so runs from different hours can be compared. */
+function machineCheck(): string {
+  const sample = { id: 'b3f1c2d4', name: 'Nguyễn Văn An', year: 1990, reasons: ['vaccinated'] };
+  let t = performance.now();
+  for (let i = 0; i < 50_000; i++) JSON.parse(JSON.stringify(sample));
+  const jsonUs = ((performance.now() - t) / 50_000) * 1000;
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const data = Buffer.alloc(300, 1);
+  t = performance.now();
+  for (let i = 0; i < 2000; i++) sign(null, data, privateKey);
+  const signUs = ((performance.now() - t) / 2000) * 1000;
+  return `machine check: JSON round trip ${jsonUs.toFixed(2)} µs, Ed25519 sign ${signUs.toFixed(1)} µs`;
+}
+
+console.log(machineCheck());
 const figures: Figure[] = [];
 for (const name of wanted.length ? wanted : all) {
   const scenario = (await import(join(dir, `${name}.ts`))) as { default: Scenario };

@@ -16,8 +16,11 @@ import { createSigningService } from '../../src/server/services/signing.service'
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
-/** Server processes (the server's WORKERS): one per core. */
-export const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
+/**
+ * Server processes (the server's WORKERS). One: PostgreSQL and the load generator share these cores,
+ * and on 2 cores a second server process measured slower in every check-in scenario.
+ */
+export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
