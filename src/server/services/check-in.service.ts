@@ -183,7 +183,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     }
     const unrevoked = decideCodeCheck(payload, noRevocations);
     const { revoked, subject } = await codes.revocationsOf(unrevoked);
-    // A personal code can't be withdrawn: no second look at the same claims.
+    // Nothing withdrawn (always so for a personal code): the first decision stands.
     return { result: revoked === noRevocations ? unrevoked : decideCodeCheck(payload, revoked), subject };
   }
 

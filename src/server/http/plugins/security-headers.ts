@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 
 // The web app loads only its own files; the QR decoder compiles WebAssembly, hence 'wasm-unsafe-eval'.
 const CONTENT_SECURITY_POLICY = [
@@ -33,3 +33,9 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     done();
   });
 }
+
+/** For a plugin whose every reply holds personal data or live codes: no shared cache, no back-button copy. */
+export const noStore: onRequestHookHandler = (_req, reply, done) => {
+  reply.header('cache-control', 'no-store');
+  done();
+};

@@ -21,6 +21,7 @@ import type { Config } from '../../config';
 import type { Services } from '../../container';
 import type { ExportFile } from '../../services/check-in-export.service';
 import { localeOf } from '../plugins/error-handler';
+import { noStore } from '../plugins/security-headers';
 
 const pointParams = z.object({ id: z.uuid() });
 
@@ -36,10 +37,7 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
 
     // Rows may wait in the batcher for a write under way: write them before the database closes.
     app.addHook('onClose', async () => checkInBatcher.drain());
-    app.addHook('onRequest', (_req, reply, done) => {
-      reply.header('cache-control', 'no-store');
-      done();
-    });
+    app.addHook('onRequest', noStore);
 
     app.post(
       '/api/check-ins/resolve',

@@ -11,6 +11,7 @@ import { issuedCardSchema, liveCardSchema, personalCodeBatchSchema } from '../..
 import { messages } from '../../../domain/messages';
 import type { Services } from '../../container';
 import { localeOf } from '../plugins/error-handler';
+import { noStore } from '../plugins/security-headers';
 
 const personParams = z.object({ id: z.uuid() });
 
@@ -20,10 +21,7 @@ export function codesRoutes(services: Services): FastifyPluginAsync {
     const { personalCodes } = services;
 
     // Tokens are as good as the QR on the screen, and scan results show personal data: no cache keeps them.
-    app.addHook('onRequest', (_req, reply, done) => {
-      reply.header('cache-control', 'no-store');
-      done();
-    });
+    app.addHook('onRequest', noStore);
 
     app.post(
       '/api/persons/:id/codes',

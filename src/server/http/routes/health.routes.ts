@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { healthDeclarationInputSchema, healthDeclarationViewSchema } from '../../../domain/health';
 import type { Services } from '../../container';
+import { noStore } from '../plugins/security-headers';
 
 const personIdParams = z.object({ id: z.uuid() });
 
@@ -10,10 +11,7 @@ export function healthRoutes(services: Services): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     // Health data: no shared cache, no back-button copy on a shared phone.
-    app.addHook('onRequest', (_req, reply, done) => {
-      reply.header('cache-control', 'no-store');
-      done();
-    });
+    app.addHook('onRequest', noStore);
 
     app.post(
       '/api/persons/:id/health',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { personInputSchema, personViewSchema } from '../../../domain/person';
 import type { Services } from '../../container';
+import { noStore } from '../plugins/security-headers';
 
 /** Every response except the two single-person reads: the serializer drops an `idNumber` even if set. */
 export const maskedPersonSchema = personViewSchema.omit({ idNumber: true });
@@ -25,10 +26,7 @@ export function personsRoutes(services: Services): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     // Personal data: no shared cache, no back-button copy on a shared phone.
-    app.addHook('onRequest', (_req, reply, done) => {
-      reply.header('cache-control', 'no-store');
-      done();
-    });
+    app.addHook('onRequest', noStore);
 
     app.get(
       '/api/me/profile',
