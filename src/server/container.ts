@@ -82,7 +82,7 @@ export function createServices(deps: ContainerDeps) {
   const units = createUnitsService(createUnitsRepository(db));
   const audit = createAuditService(createAuditRepository(db));
   const limits = createRateLimitService(rateLimitRepo, now);
-  const sessions = createSessionsService(sessionsRepo, users, {
+  const sessions = createSessionsService(sessionsRepo, {
     days: config.SESSION_DAYS,
     now,
     peers: deps.sessionPeers,

@@ -84,26 +84,6 @@ export function createUsersRepository(db: Db) {
         .execute();
     },
 
-    async grantsOf(userId: string): Promise<RoleGrant[]> {
-      const rows = await db
-        .selectFrom('role_assignments')
-        .select(['role', 'scope_level', 'unit_code', 'province_code'])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
-      return rows.map((r) => ({ role: r.role, scope: toScope(r.scope_level, r.unit_code, r.province_code) }));
-    },
-
-    async pointIdsOf(userId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('point_staff')
-        .select('point_id')
-        .where('user_id', '=', userId)
-        .union(db.selectFrom('points').select('id as point_id').where('owner_id', '=', userId))
-        .execute();
-      return rows.map((r) => r.point_id);
-    },
-
     /** Staff with their roles; with a province, only roles within it. */
     listStaff: (page: { limit: number; offset: number }, provinceCode: string | null) => {
       let q = db
@@ -127,6 +107,16 @@ export function createUsersRepository(db: Db) {
       return Number(row?.n ?? 0);
     },
   };
+}
+
+/** A role_assignments row as the grant it gives. */
+export function toGrant(r: {
+  role: RoleName;
+  scope_level: ScopeLevel;
+  unit_code: string | null;
+  province_code: string | null;
+}): RoleGrant {
+  return { role: r.role, scope: toScope(r.scope_level, r.unit_code, r.province_code) };
 }
 
 function toScope(

@@ -71,7 +71,7 @@ type ItemOutcome =
 export function createCheckInService(deps: CheckInServiceDeps) {
   const { repo, batcher, signing, codes, units, now } = deps;
   const cacheMs = deps.pointCacheMs ?? 2000;
-  const pointCache = new Map<string, { point: CheckInPointRow | undefined; until: number }>();
+  const pointCache = new Map<string, { point: Promise<CheckInPointRow | undefined>; until: number }>();
 
   // Way 1 at a busy point: the persons of concurrent requests, one query.
   const personLoader = createLoadBatcher(async (ids: string[]) => {
@@ -86,15 +86,20 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     return earlier;
   }
 
-  async function cached(key: string, load: () => Promise<CheckInPointRow | undefined>) {
+  /** Concurrent requests for the same point share one lookup; a failed lookup is not kept. */
+  function cached(key: string, load: () => Promise<CheckInPointRow | undefined>) {
     const t = now().getTime();
     const hit = pointCache.get(key);
     if (hit && hit.until > t) return hit.point;
-    const point = await load();
+    const point = load();
     if (cacheMs > 0) {
       // A bounded cache: forged codes must not grow it without limit.
       if (pointCache.size > 10_000) pointCache.clear();
-      pointCache.set(key, { point, until: t + cacheMs });
+      const entry = { point, until: t + cacheMs };
+      pointCache.set(key, entry);
+      point.catch(() => {
+        if (pointCache.get(key) === entry) pointCache.delete(key);
+      });
     }
     return point;
   }

@@ -1,7 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import type { Principal } from '../../domain/access';
-import type { SessionsRepository } from '../repositories/sessions.repository';
-import type { UsersRepository } from '../repositories/users.repository';
+import type { LiveSession, SessionsRepository } from '../repositories/sessions.repository';
+import { createLoadBatcher } from './write-batcher';
 
 export interface ResolvedSession {
   id: string;
@@ -36,7 +36,6 @@ const SESSION_CACHE_MAX = 50_000;
 
 export function createSessionsService(
   sessions: SessionsRepository,
-  users: UsersRepository,
   options: { days: number; now: () => Date; cacheMs?: number; peers?: SessionCachePeers },
 ) {
   const cacheMs = options.cacheMs ?? SESSION_CACHE_MS;
@@ -53,13 +52,15 @@ export function createSessionsService(
   }
   options.peers?.subscribe(drop);
 
+  // Sessions not in the cache (after a restart, or a crowd arriving at once): one query for many.
+  const loader = createLoadBatcher(async (ids: string[]) => {
+    const rows = await sessions.findLiveMany(ids, options.now());
+    return new Map<string, LiveSession>(rows.map((r) => [r.id, r]));
+  });
+
   async function load(id: string): Promise<ResolvedSession | null> {
-    const row = await sessions.findLive(id, options.now());
+    const row = await loader.load(id);
     if (!row || row.disabled_at) return null;
-    const [grants, pointIds] = await Promise.all([
-      users.grantsOf(row.user_id),
-      users.pointIdsOf(row.user_id),
-    ]);
     return {
       id: row.id,
       csrfToken: row.csrf_token,
@@ -68,8 +69,8 @@ export function createSessionsService(
         displayName: row.display_name,
         phone: row.phone,
         email: row.email,
-        grants,
-        pointIds,
+        grants: row.grants,
+        pointIds: row.point_ids,
       },
     };
   }
