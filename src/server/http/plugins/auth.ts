@@ -73,7 +73,9 @@ export function registerAuth(app: FastifyInstance, services: Services) {
   app.decorateRequest('area', null);
 
   app.addHook('preHandler', async (req) => {
-    const access = req.routeOptions.config.access;
+    // routeOptions is a getter that builds a new object on every read.
+    const { config } = req.routeOptions;
+    const { access } = config;
     const token = req.cookies[SESSION_COOKIE];
     const session = token ? await services.sessions.resolve(token) : null;
     if (session) {
@@ -93,7 +95,7 @@ export function registerAuth(app: FastifyInstance, services: Services) {
       if (!req.principal) throw new AppError('UNAUTHENTICATED');
       return;
     }
-    const unitCode = req.routeOptions.config.unitCode?.(req);
+    const unitCode = config.unitCode?.(req);
     if (unitCode === undefined) {
       authorize(req.principal, access);
       return;
