@@ -23,6 +23,19 @@ export interface Principal {
   email: string | null;
   grants: RoleGrant[];
   pointIds: string[];
+  /** The persons the account holds (its holder and dependants): whom it may check in. */
+  persons: HeldPerson[];
+}
+
+/** A person an account holds, with what a check-in copies of them. */
+export interface HeldPerson {
+  id: string;
+  fullName: string;
+  phone: string | null;
+  birthYear: number;
+  gender: string | null;
+  /** The end of the ID number that its masked form shows; null without one. */
+  idNumberLast: string | null;
 }
 
 /** Where a piece of data lives: every personal or area record carries its province (and commune). */

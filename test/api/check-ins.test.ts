@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signInAsDemo, signInWithOtp, TestClient, type TestContext } from '../support/app';
-import { answersBody, personBody, put } from '../support/citizen';
+import { answersBody, del, personBody, put } from '../support/citizen';
 
 const HOST = 'https://vaora.example';
 
@@ -134,6 +134,32 @@ describe('check-ins: recording', () => {
       personIds: [selfId],
     });
     expect(res.statusCode).toBe(404);
+  });
+
+  it('way 1: a dependant can be checked in as soon as added, and not once removed', async () => {
+    const code = await poster(school.code);
+    const added = (
+      await citizen.post(
+        '/api/persons',
+        personBody({
+          fullName: 'Nguyễn Bé Bông',
+          birthDate: '2018-05-06',
+          idNumber: undefined,
+          relation: 'con',
+        }),
+      )
+    ).json().person.id;
+    const first = await citizen.post('/api/check-ins/self', { code, personIds: [added] });
+    expect(first.statusCode).toBe(200);
+    const row = await ctx.database.db
+      .selectFrom('check_ins')
+      .select(['full_name', 'birth_year'])
+      .where('id', '=', first.json().checkIns[0].id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ full_name: 'Nguyễn Bé Bông', birth_year: 2018 });
+    expect((await del(citizen, `/api/persons/${added}`)).json()).toEqual({ ok: true });
+    const after = await citizen.post('/api/check-ins/self', { code, personIds: [added] });
+    expect(after.statusCode).toBe(404);
   });
 
   it('refuses forged, rotated, closed and unknown codes, each with its code', async () => {

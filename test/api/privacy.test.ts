@@ -30,6 +30,7 @@ async function staffPrincipal(ctx: TestContext, login: string): Promise<Principa
     email: me.email,
     grants: me.grants.map((g: { role: string; scope: unknown }) => ({ role: g.role, scope: g.scope })),
     pointIds: me.pointIds,
+    persons: [],
   };
 }
 

@@ -9,6 +9,7 @@ const officer = (scope: Principal['grants'][number]['scope']): Principal => ({
   email: 'x@y.vn',
   grants: [{ role: 'health_officer', scope }],
   pointIds: [],
+  persons: [],
 });
 
 describe('scopes', () => {

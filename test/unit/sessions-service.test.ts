@@ -16,6 +16,7 @@ function liveSession(token: string, userId: string): LiveSession {
     disabled_at: null,
     grants: [],
     point_ids: [],
+    persons: [],
   };
 }
 

@@ -26,16 +26,6 @@ export interface NewCheckIn {
   unlessSince: Date | null;
 }
 
-export interface VisitorRow {
-  id: string;
-  account_id: string;
-  full_name: string;
-  phone: string | null;
-  birth_year: number;
-  gender: string | null;
-  id_number_last: string | null;
-}
-
 const pointColumns = [
   'points.id',
   'points.code',
@@ -89,14 +79,6 @@ export function createCheckInWriteRepository(db: Db) {
         RETURNING id, checked_in_at`.execute(db);
       return new Set(inserted.map((r) => `${r.id}@${r.checked_in_at.getTime()}`));
     },
-
-    /** What way 1 copies onto a check-in of the account's persons, and whose they are. */
-    findVisitors: async (ids: readonly string[]) =>
-      (
-        await sql<VisitorRow>`${sql.raw(prepared('check_in_visitors'))}
-          SELECT id, account_id, full_name, phone, birth_year, gender, id_number_last
-            FROM persons WHERE id = ANY(${ids}::uuid[])`.execute(db)
-      ).rows,
 
     findPointByCode: (code: string) =>
       db.selectFrom('points').select(pointColumns).where('points.code', '=', code).executeTakeFirst(),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RoleGrant } from '../../domain/access';
+import type { HeldPerson, RoleGrant } from '../../domain/access';
 import { type Db, prepared } from '../db/client';
 import type { RoleName, ScopeLevel } from '../db/types';
 import { toGrant } from './users.repository';
@@ -15,6 +15,7 @@ export interface LiveSession {
   disabled_at: Date | null;
   grants: RoleGrant[];
   point_ids: string[];
+  persons: HeldPerson[];
 }
 
 type GrantRow = {
@@ -48,8 +49,8 @@ export function createSessionsRepository(db: Db) {
     },
 
     /**
-     * The live sessions among `ids` with their users, roles and points: one query for the sessions of
-     * many concurrent requests.
+     * The live sessions among `ids` with their users, roles, points and persons: one query for the
+     * sessions of many concurrent requests.
      */
     async findLiveMany(ids: readonly string[], now: Date): Promise<LiveSession[]> {
       const { rows } = await sql<Omit<LiveSession, 'grants'> & { grants: GrantRow[] }>`${sql.raw(
@@ -60,7 +61,11 @@ export function createSessionsRepository(db: Db) {
                       'unit_code', r.unit_code, 'province_code', r.province_code) ORDER BY r.created_at)
                       FROM role_assignments r WHERE r.user_id = u.id), '[]'::json) AS grants,
           ARRAY(SELECT ps.point_id FROM point_staff ps WHERE ps.user_id = u.id
-                UNION SELECT p.id FROM points p WHERE p.owner_id = u.id) AS point_ids
+                UNION SELECT p.id FROM points p WHERE p.owner_id = u.id) AS point_ids,
+          coalesce((SELECT json_agg(json_build_object('id', pe.id, 'fullName', pe.full_name,
+                      'phone', pe.phone, 'birthYear', pe.birth_year, 'gender', pe.gender,
+                      'idNumberLast', pe.id_number_last) ORDER BY pe.created_at)
+                      FROM persons pe WHERE pe.account_id = u.id), '[]'::json) AS persons
           FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = ANY(${ids}::text[]) AND s.expires_at > ${now}`.execute(db);
       return rows.map((r) => ({ ...r, grants: r.grants.map(toGrant) }));

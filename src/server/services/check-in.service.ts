@@ -31,14 +31,12 @@ import type {
   CheckInPointRow,
   CheckInWriteRepository,
   NewCheckIn,
-  VisitorRow,
 } from '../repositories/check-in-write.repository';
 import { auditEntryOf } from './audit.service';
 import type { CheckInBatcher } from './check-in-batcher';
 import type { PersonalCodesService } from './personal-codes.service';
 import type { SigningService } from './signing.service';
 import type { UnitsService } from './units.service';
-import { createLoadBatcher } from './write-batcher';
 
 export interface CheckInServiceDeps {
   repo: CheckInWriteRepository;
@@ -72,12 +70,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
   const { repo, batcher, signing, codes, units, now } = deps;
   const cacheMs = deps.pointCacheMs ?? 2000;
   const pointCache = new Map<string, { point: Promise<CheckInPointRow | undefined>; until: number }>();
-
-  // Way 1 at a busy point: the persons of concurrent requests, one query.
-  const personLoader = createLoadBatcher(async (ids: string[]) => {
-    const rows = await repo.findVisitors(ids);
-    return new Map<string, VisitorRow>(rows.map((r) => [r.id, r]));
-  });
 
   /** The check-in that made a way-1 row a duplicate (rare: a second scan within 10 minutes). */
   async function earlierVisit(pointId: string, personId: string, direction: Direction, since: Date) {
@@ -305,8 +297,9 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       input: { code: string; personIds: string[]; direction: Direction },
     ): Promise<SelfCheckInReply> {
       const { point, via } = await resolveOpen(input.code);
-      const found = await Promise.all(input.personIds.map((id) => personLoader.load(id)));
-      if (found.some((p) => p?.account_id !== actor.userId)) throw new AppError('NOT_FOUND');
+      // The session holds the account's persons (dropped when they change), so this takes no query.
+      const found = input.personIds.map((id) => actor.persons.find((p) => p.id === id));
+      if (found.some((p) => !p)) throw new AppError('NOT_FOUND');
       const at = now();
       const method: CheckInMethod = via === 'legacy' ? 'legacy_code' : 'self_scan';
       const since = new Date(at.getTime() - SELF_DEDUPE_MS);
@@ -322,11 +315,11 @@ export function createCheckInService(deps: CheckInServiceDeps) {
             personId: person.id,
             method,
             direction: input.direction,
-            fullName: person.full_name,
+            fullName: person.fullName,
             phone: person.phone,
-            birthYear: person.birth_year,
+            birthYear: person.birthYear,
             gender: person.gender,
-            idNumberMasked: person.id_number_last ? maskIdNumber(`********${person.id_number_last}`) : null,
+            idNumberMasked: person.idNumberLast ? maskIdNumber(`********${person.idNumberLast}`) : null,
             address: null,
             recordedBy: actor.userId,
             unlessSince: since,

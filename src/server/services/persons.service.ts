@@ -25,7 +25,7 @@ export function createPersonsService(deps: {
   units: Pick<UnitsService, 'placeIssue' | 'nameOf'>;
   fields: FieldEncryption;
   now: () => Date;
-  /** Called when the account's name changes: cached sessions must show it at once. */
+  /** Called when the account's name or persons change: cached sessions must show it at once. */
   onAccountChanged?: (userId: string) => void;
 }) {
   const { persons, units, fields, now } = deps;
@@ -160,6 +160,7 @@ export function createPersonsService(deps: {
         await checkIdNumberFree(tx, actor.userId, f, null);
         return tx.insert({ id, accountId: actor.userId, isSelf: false, ...f });
       });
+      deps.onAccountChanged?.(actor.userId);
       return viewOf(row, false);
     },
 
@@ -180,6 +181,7 @@ export function createPersonsService(deps: {
         return tx.update(actor.userId, personId, f, now());
       });
       if (!row) throw new AppError('NOT_FOUND');
+      deps.onAccountChanged?.(actor.userId);
       return viewOf(row, false);
     },
 
@@ -188,6 +190,7 @@ export function createPersonsService(deps: {
       const row = await requireOwned(actor, personId);
       if (row.is_self) throw new AppError('CONFLICT', { reason: 'selfPerson' });
       if (!(await persons.deleteDependant(actor.userId, personId))) throw new AppError('NOT_FOUND');
+      deps.onAccountChanged?.(actor.userId);
     },
   };
 }

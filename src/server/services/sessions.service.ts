@@ -71,6 +71,7 @@ export function createSessionsService(
         email: row.email,
         grants: row.grants,
         pointIds: row.point_ids,
+        persons: row.persons,
       },
     };
   }
@@ -110,7 +111,7 @@ export function createSessionsService(
       dropEverywhere({ session: id });
     },
 
-    /** Drops a person's cached sessions after their roles or points changed, so it shows at once. */
+    /** Drops a user's cached sessions after their roles, points or persons changed, so it shows at once. */
     forgetUser(userId: string) {
       dropEverywhere({ user: userId });
     },
