@@ -258,13 +258,14 @@ export async function startCheckInBench(opts: { points: number; citizens: number
 
 /** Check-ins of the day before the run: the database of a system in use, not a new one. */
 const EARLIER_CHECK_INS = 100_000;
+const EARLIER_POINTS = 50;
 
 /**
- * The day's earlier check-ins of these persons at 50 other points (so none makes a benchmark check-in
- * a 10-minute repeat), spread over the last two hours of the current UTC day. Without them (and the
- * VACUUM ANALYZE after), today's partition would have no statistics: PostgreSQL then ties the 10-minute probe
- * between the visit and the point indexes and may take the point's, reading every recent check-in of
- * the point, until autovacuum analyzes the partition, a minute or so into a day.
+ * The day's earlier check-ins of these persons at other points (so none makes a benchmark check-in a
+ * 10-minute repeat), spread over the last two hours of the current UTC day. Without them (and the
+ * VACUUM ANALYZE after), today's partition would have no statistics: PostgreSQL then ties the 10-minute
+ * probe between the visit and the point indexes and may take the point's, reading every recent
+ * check-in of the point, until autovacuum analyzes the partition, a minute or so into a day.
  */
 async function seedEarlierCheckIns(
   db: DatabaseHandle['db'],
@@ -275,7 +276,7 @@ async function seedEarlierCheckIns(
   const others = await db
     .insertInto('points')
     .values(
-      Array.from({ length: 50 }, (_, i) => ({
+      Array.from({ length: EARLIER_POINTS }, (_, i) => ({
         code: `EARLIER${String(i).padStart(3, '0')}`,
         name: `Điểm khác ${i}`,
         kind: 'shop',
@@ -291,7 +292,7 @@ async function seedEarlierCheckIns(
     INSERT INTO check_ins (checked_in_at, point_id, province_code, person_id, method, direction,
       full_name, birth_year)
     SELECT now() - random() * least(now() - date_trunc('day', now(), 'UTC'), interval '2 hours'),
-      (${others.map((o) => o.id)}::uuid[])[1 + i % 50], ${provinceCode}, (${personIds}::uuid[])[1 + i % ${personIds.length}],
+      (${others.map((o) => o.id)}::uuid[])[1 + i % ${EARLIER_POINTS}], ${provinceCode}, (${personIds}::uuid[])[1 + i % ${personIds.length}],
       'self_scan', 'in', 'Nguyễn Văn An', 1990
     FROM generate_series(0, ${EARLIER_CHECK_INS - 1}) AS i`.execute(db);
 }
