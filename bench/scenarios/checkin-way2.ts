@@ -26,7 +26,7 @@ export default async function checkinWay2(): Promise<Figure[]> {
         }),
       };
     };
-    // All requests go to the first point; the path is fixed per autocannon run.
+    // All requests go to the first point: the path is fixed for a run.
     await drive(bench, url(0), next, 2);
     const r = await drive(bench, url(0), next);
     if (r.non2xx || r.errors) console.error(`checkin-way2: ${r.non2xx} non-2xx, ${r.errors} errors`);
