@@ -85,15 +85,19 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Builds the server bundle, starts it on a fresh database and seeds what the scenarios need. */
 export async function startCheckInBench(opts: { points: number; citizens: number }): Promise<CheckInBench> {
-  // The server serves the web app and refuses to start without it: build that once, the server always.
+  // The server serves the web app and refuses to start without it: build that once, the server always,
+  // unless BENCH_SERVER names a built one (a copy of an earlier build, to compare two side by side).
+  const entry = process.env.BENCH_SERVER ?? 'dist/server/main.js';
   const what = existsSync('dist/web/index.html') ? ['server'] : [];
-  execFileSync(process.execPath, ['scripts/build.mjs', ...what], { stdio: 'inherit' });
+  if (!process.env.BENCH_SERVER) {
+    execFileSync(process.execPath, ['scripts/build.mjs', ...what], { stdio: 'inherit' });
+  }
   const database = await createBenchDatabase('vaora_bench_checkin');
   const dataDir = mkdtempSync(join(tmpdir(), 'vaora-bench-'));
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...serverNodeArgs, ...nodeArgs, 'dist/server/main.js'], {
+  const child = spawn(process.execPath, [...serverNodeArgs, ...nodeArgs, entry], {
     env: {
       ...process.env,
       PORT: String(port),
