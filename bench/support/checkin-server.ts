@@ -364,8 +364,8 @@ function cpuSeconds(
 
 /**
  * The load generator: `lean` (bench/support/http-load.ts, the default) or `autocannon`. Both keep
- * CONNECTIONS connections with one request at a time; autocannon used 76–98 µs of CPU per request here
- * against 17–37 µs for the lean one, CPU taken from the server and PostgreSQL on the same cores.
+ * CONNECTIONS connections with one request at a time; autocannon used 60–98 µs of CPU per request here
+ * against 26–45 µs for the lean one, CPU taken from the server and PostgreSQL on the same cores.
  */
 const LOAD_GENERATOR = process.env.BENCH_LOAD_GENERATOR ?? 'lean';
 if (LOAD_GENERATOR !== 'lean' && LOAD_GENERATOR !== 'autocannon') {
