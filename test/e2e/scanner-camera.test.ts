@@ -50,6 +50,13 @@ describe('staff scanner camera', () => {
     await card.getByText('Đã ghi nhận').waitFor();
     await card.getByText('Đỗ Thị Mai').waitFor();
     await card.getByText(/tuổi \(sinh năm 1990\)/).waitFor();
+    // The whole card shows, however long the status: its title is inside it, and it ends above the form.
+    const cardBox = await card.boundingBox();
+    const titleBox = await card.getByText('Đã ghi nhận').boundingBox();
+    const formBox = await page.getByLabel('Mã từ máy quét').boundingBox();
+    expect(cardBox && titleBox && formBox).toBeTruthy();
+    expect(titleBox!.y).toBeGreaterThanOrEqual(cardBox!.y);
+    expect(cardBox!.y + cardBox!.height).toBeLessThanOrEqual(formBox!.y);
     await screenshot(page, '63-scanner-camera-recorded');
     expect(await seriousAxeViolations(page)).toEqual([]);
 

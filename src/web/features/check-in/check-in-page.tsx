@@ -117,7 +117,7 @@ function CheckInForm({ code, resolved }: { code: string; resolved: ResolvedPoint
     const at = done.checkIns[0]?.at;
     return (
       <div className="stack">
-        <div className="scan-card scan-card-ok scan-card-static" role="status">
+        <div className="scan-card scan-card-ok" role="status">
           <p className="scan-card-title">
             <Icon name="check" className="scan-card-icon" />
             {done.direction === 'in' ? t('checkIn.doneIn') : t('checkIn.doneOut')}
