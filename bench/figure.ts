@@ -9,3 +9,6 @@ export interface Figure {
 export type Scenario = () => Promise<Figure[]>;
 
 export const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+/** Thrown by a scenario that cannot run here (PostgreSQL not configured, say): the others still run. */
+export class ScenarioSkipped extends Error {}

@@ -12,6 +12,7 @@ import { serverNodeArgs } from '../../scripts/server-node-args.mjs';
 import { type DatabaseHandle, openPostgres } from '../../src/server/db/client';
 import { createSigningKeysRepository } from '../../src/server/repositories/signing-keys.repository';
 import { createSigningService } from '../../src/server/services/signing.service';
+import { ScenarioSkipped } from '../figure';
 import { type LoadRequest, runLoad } from './http-load';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -25,7 +26,7 @@ export const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('The check-in benchmarks need PostgreSQL: set DATABASE_URL (postgres://…)');
+  if (!url) throw new ScenarioSkipped('needs PostgreSQL: set DATABASE_URL=postgres://…');
   return url;
 }
 
@@ -85,6 +86,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Builds the server bundle, starts it on a fresh database and seeds what the scenarios need. */
 export async function startCheckInBench(opts: { points: number; citizens: number }): Promise<CheckInBench> {
+  databaseUrl(); // before building anything
   // The server serves the web app and refuses to start without it: build that once, the server always,
   // unless BENCH_SERVER names a built one (a copy of an earlier build, to compare two side by side).
   const entry = process.env.BENCH_SERVER ?? 'dist/server/main.js';
