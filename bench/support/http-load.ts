@@ -23,7 +23,7 @@ export interface LoadStats {
   /** Answers with a 2xx status, those completed after the duration included. */
   okInAll: number;
   non2xx: number;
-  /** Connections that failed or closed with a request under way. */
+  /** Connections that failed, or that the server closed, before the end. */
   errors: number;
   /** Milliseconds from writing a request to reading the last byte of its answer. */
   p99: number;
@@ -71,7 +71,6 @@ export function runLoad(options: LoadOptions): Promise<LoadStats> {
       let socket: Socket;
       let pending: Buffer | null = null;
       let sentAt = 0;
-      let busy = false;
       let ended = false;
       const send = () => {
         if (performance.now() >= endsAt) {
@@ -83,7 +82,6 @@ export function runLoad(options: LoadOptions): Promise<LoadStats> {
         const r = options.next();
         let text = `${head}content-length: ${Buffer.byteLength(r.body)}\r\n`;
         for (const k in r.headers) text += `${k}: ${r.headers[k]}\r\n`;
-        busy = true;
         sentAt = performance.now();
         socket.write(`${text}\r\n${r.body}`);
       };
@@ -94,7 +92,6 @@ export function runLoad(options: LoadOptions): Promise<LoadStats> {
         if (!answer) return;
         const doneAt = performance.now();
         pending = answer.length < pending.length ? pending.subarray(answer.length) : null;
-        busy = false;
         const isOk = answer.status >= 200 && answer.status < 300;
         if (isOk) okInAll++;
         if (doneAt <= endsAt) {
@@ -107,9 +104,8 @@ export function runLoad(options: LoadOptions): Promise<LoadStats> {
       socket.on('error', () => {});
       socket.on('close', () => {
         if (ended) return;
-        // Closed by the server or the network: a request under way is an error; go on with a new connection.
-        if (busy) errors++;
-        busy = false;
+        // Refused, or closed by the server or the network: an error; go on with a new connection.
+        errors++;
         if (performance.now() < endsAt) start();
         else finish();
       });
