@@ -83,8 +83,9 @@ const CRC_BYTES = 4;
 // base64url without padding (btoa/atob work on binary strings and differ in edge cases; this doesn't)
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** A character's sextet by its code (below 128), -1 outside the alphabet. */
 const DECODE_TABLE = (() => {
-  const table = new Int16Array(128).fill(-1);
+  const table = new Int32Array(128).fill(-1);
   for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
   return table;
 })();
@@ -122,24 +123,31 @@ function decodedLength(text: string): number {
 function decodeInto(text: string, out: Uint8Array): boolean {
   const rest = text.length % 4;
   const full = text.length - rest;
-  const sextet = (i: number) => {
-    const c = text.charCodeAt(i);
-    return c < 128 ? DECODE_TABLE[c]! : -1;
-  };
+  // Negative once any character is outside the alphabet (-1 from the table, or a code of 128 and up);
+  // checked once at the end: scanned codes are almost always well formed.
+  let invalid = 0;
   let o = 0;
-  // Four characters make three bytes; a character outside the alphabet makes some sextet negative.
   for (let i = 0; i < full; i += 4) {
-    const a = sextet(i);
-    const b = sextet(i + 1);
-    const c = sextet(i + 2);
-    const d = sextet(i + 3);
-    if ((a | b | c | d) < 0) return false;
+    const ca = text.charCodeAt(i);
+    const cb = text.charCodeAt(i + 1);
+    const cc = text.charCodeAt(i + 2);
+    const cd = text.charCodeAt(i + 3);
+    const a = DECODE_TABLE[ca & 127]!;
+    const b = DECODE_TABLE[cb & 127]!;
+    const c = DECODE_TABLE[cc & 127]!;
+    const d = DECODE_TABLE[cd & 127]!;
+    invalid |= a | b | c | d | -((ca | cb | cc | cd) >> 7);
     const n = (a << 18) | (b << 12) | (c << 6) | d;
     out[o++] = n >> 16;
     out[o++] = (n >> 8) & 0xff;
     out[o++] = n & 0xff;
   }
+  if (invalid < 0) return false;
   if (rest === 0) return true;
+  const sextet = (i: number) => {
+    const code = text.charCodeAt(i);
+    return code < 128 ? DECODE_TABLE[code]! : -1;
+  };
   const a = sextet(full);
   const b = sextet(full + 1);
   const c = rest === 3 ? sextet(full + 2) : 0;

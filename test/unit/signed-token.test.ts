@@ -106,6 +106,9 @@ describe('base64url and CRC-32', () => {
     expect(base64urlDecode('AAB')).toBeNull(); // 'AAA' spells the two bytes 0, 0
     expect(base64urlDecode('AAA')).toEqual(new Uint8Array([0, 0]));
     expect(base64urlDecode('AAAé')).toBeNull();
+    // Codes of 128 and up are refused, even those whose low bits name a letter of the alphabet.
+    expect(base64urlDecode('\u0141AAAAAAA')).toBeNull();
+    expect(base64urlDecode('AAAA\u00c1AAA')).toBeNull();
     expect(base64urlDecode('AAAAAé')).toBeNull();
   });
 

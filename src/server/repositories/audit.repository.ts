@@ -13,23 +13,17 @@ export interface AuditEntry {
   ip: string | null;
 }
 
-/**
- * The INSERT of audit rows, its text the same for any number of rows (arrays, not a VALUES list): run on
- * its own, or inside another statement that stores what was accessed (a check-in batch).
- */
-export function insertAuditRows(entries: readonly AuditEntry[]) {
-  const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
-  return sql`INSERT INTO audit_log (actor_id, actor_label, actor_role, action, resource, subject_person_id,
-      purpose, ip)
-    SELECT * FROM unnest(${col('actorId')}::uuid[], ${col('actorLabel')}::text[],
-      ${col('actorRole')}::text[], ${col('action')}::text[], ${col('resource')}::text[],
-      ${col('subjectPersonId')}::uuid[], ${col('purpose')}::text[], ${col('ip')}::text[])`;
-}
-
 export function createAuditRepository(db: Db) {
   return {
     async addMany(entries: AuditEntry[]) {
-      await sql`${sql.raw(prepared('audit_add'))} ${insertAuditRows(entries)}`.execute(db);
+      // Arrays, not a VALUES list: the statement's text is the same for any number of rows.
+      const col = <K extends keyof AuditEntry>(k: K) => entries.map((e) => e[k]);
+      await sql`${sql.raw(prepared('audit_add'))}
+        INSERT INTO audit_log (actor_id, actor_label, actor_role, action, resource, subject_person_id,
+          purpose, ip)
+        SELECT * FROM unnest(${col('actorId')}::uuid[], ${col('actorLabel')}::text[],
+          ${col('actorRole')}::text[], ${col('action')}::text[], ${col('resource')}::text[],
+          ${col('subjectPersonId')}::uuid[], ${col('purpose')}::text[], ${col('ip')}::text[])`.execute(db);
     },
 
     list: (filter: { subjectPersonIds?: string[]; limit: number; before?: Date }) => {

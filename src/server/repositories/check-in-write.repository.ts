@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { CheckInMethod, Direction } from '../../domain/check-in';
 import { type Db, prepared } from '../db/client';
-import { type AuditEntry, insertAuditRows } from './audit.repository';
 
 export interface NewCheckIn {
   id: string;
@@ -44,18 +43,15 @@ export function createCheckInWriteRepository(db: Db) {
   return {
     /**
      * One INSERT for many rows, its text the same for any number (arrays, not a VALUES list): the
-     * person's latest health answers are attached and way 1's rule is checked in the same statement,
-     * and the audit rows of the scans that showed someone are written with them (neither without the
-     * other). A row whose (id, time) exists already is skipped. Returns the keys (`id@epoch-ms`) it
-     * inserted.
+     * person's latest health answers are attached and way 1's rule is checked in the same statement.
+     * A row whose (id, time) exists already is skipped. Returns the keys (`id@epoch-ms`) it inserted.
      */
-    async insertMany(rows: readonly NewCheckIn[], audits: readonly AuditEntry[] = []): Promise<Set<string>> {
+    async insertMany(rows: readonly NewCheckIn[]): Promise<Set<string>> {
       const col = <K extends keyof NewCheckIn>(k: K) => rows.map((r) => r[k]);
       const { rows: inserted } = await sql<{
         id: string;
         checked_in_at: Date;
       }>`${sql.raw(prepared('check_ins_insert'))}
-        WITH audited AS (${insertAuditRows(audits)})
         INSERT INTO check_ins (id, checked_in_at, point_id, province_code, person_id, method, direction,
           full_name, phone, birth_year, gender, id_number_masked, address, recorded_by, health)
         SELECT v.id, v.at, v.point_id, v.province_code, v.person_id, v.method, v.direction,

@@ -15,8 +15,7 @@ export function labelOf(p: Principal): string {
   return p.displayName || p.phone || p.email || p.userId;
 }
 
-/** The audit row of an access; written by `record`, or by a caller that stores it with its own rows. */
-export function auditEntryOf(actor: Principal, r: AccessRecord): AuditEntry {
+function auditEntryOf(actor: Principal, r: AccessRecord): AuditEntry {
   return {
     actorId: actor.userId,
     actorLabel: labelOf(actor),

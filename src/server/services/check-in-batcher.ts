@@ -1,18 +1,13 @@
-import type { AuditEntry } from '../repositories/audit.repository';
 import type { NewCheckIn } from '../repositories/check-in-write.repository';
 import { type BatchOptions, createCoalescer } from './write-batcher';
 
 export interface CheckInBatcherOptions extends BatchOptions {
-  /**
-   * One INSERT … ON CONFLICT DO NOTHING for many rows, with the audit rows that go with them; returns
-   * the `id@ms` keys it inserted.
-   */
-  insertMany: (rows: readonly NewCheckIn[], audits: readonly AuditEntry[]) => Promise<Set<string>>;
+  /** One INSERT … ON CONFLICT DO NOTHING for many rows; returns the `id@ms` keys it inserted. */
+  insertMany: (rows: readonly NewCheckIn[]) => Promise<Set<string>>;
 }
 
 interface Pending {
   row: NewCheckIn;
-  audit?: AuditEntry;
   resolve: (inserted: boolean) => void;
   reject: (err: unknown) => void;
 }
@@ -29,11 +24,7 @@ export function createCheckInBatcher(options: CheckInBatcherOptions) {
 
   async function write(batch: Pending[]): Promise<void> {
     try {
-      const audits = batch.flatMap((p) => (p.audit ? [p.audit] : []));
-      const inserted = await insertMany(
-        batch.map((p) => p.row),
-        audits,
-      );
+      const inserted = await insertMany(batch.map((p) => p.row));
       // A key twice in one batch (a resend racing the first send) is inserted once: the first caller wins.
       const claimed = new Set<string>();
       for (const p of batch) {
@@ -48,28 +39,25 @@ export function createCheckInBatcher(options: CheckInBatcherOptions) {
   }
 
   const batches = createCoalescer(write, options);
-  const send = (row: NewCheckIn, audit?: AuditEntry) =>
-    new Promise<boolean>((resolve, reject) => batches.push({ row, audit, resolve, reject }));
+  const send = (row: NewCheckIn) =>
+    new Promise<boolean>((resolve, reject) => batches.push({ row, resolve, reject }));
 
   // A statement cannot see the rows of one running beside it: a way-1 row waits until an earlier row of
   // the same visit (a double tap) is committed, so that the 10-minute rule sees it. Across processes
   // the two may still race; the rule is a convenience, not a guarantee.
   const visits = new Map<string, Promise<boolean>>();
   return {
-    /**
-     * Resolves true when the row was stored now, false when it was not new. `audit`, when given, is
-     * written by the same statement, whether or not the row was new.
-     */
-    add(row: NewCheckIn, audit?: AuditEntry): Promise<boolean> {
-      if (!row.unlessSince) return send(row, audit);
+    /** Resolves true when the row was stored now, false when it was not new. */
+    add(row: NewCheckIn): Promise<boolean> {
+      if (!row.unlessSince) return send(row);
       const visit = `${row.pointId}|${row.personId}|${row.direction}`;
       const earlier = visits.get(visit);
       const stored = earlier
         ? earlier.then(
-            () => send(row, audit),
-            () => send(row, audit),
+            () => send(row),
+            () => send(row),
           )
-        : send(row, audit);
+        : send(row);
       visits.set(visit, stored);
       const forget = () => {
         if (visits.get(visit) === stored) visits.delete(visit);

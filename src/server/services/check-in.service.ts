@@ -32,7 +32,6 @@ import type {
   CheckInWriteRepository,
   NewCheckIn,
 } from '../repositories/check-in-write.repository';
-import { auditEntryOf } from './audit.service';
 import type { CheckInBatcher } from './check-in-batcher';
 import type { PersonalCodesService } from './personal-codes.service';
 import type { SigningService } from './signing.service';
@@ -53,7 +52,6 @@ export interface CheckInServiceDeps {
   pointCacheMs?: number;
 }
 
-const SCAN_AUDIT_PURPOSE = 'Quét mã tại điểm';
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** A rejected item: the route adds the message in the caller's language. */
@@ -334,13 +332,13 @@ export function createCheckInService(deps: CheckInServiceDeps) {
 
     /**
      * Way 2 and the offline queue: each item is stored exactly once however often it is sent (its id
-     * and time come from the device). Staff see the persons' names and colours: one audit row per request.
+     * and time come from the device). The reply shows staff only what each code carries, and the row
+     * records who scanned whom: no audit row (docs/ARCHITECTURE.md).
      */
     async recordScans(
       actor: Principal,
       pointId: string,
       items: ScanItem[],
-      ip: string | null,
     ): Promise<
       {
         id: string;
@@ -354,19 +352,6 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       const point = await cached(`i:${pointId}`, () => repo.findPointById(pointId));
       if (!point) throw new AppError('NOT_FOUND');
       const nowMs = now().getTime();
-      // Once per request that shows someone, written by the statement that stores its check-ins.
-      let auditPending = true;
-      const auditOnce = () => {
-        if (!auditPending) return undefined;
-        auditPending = false;
-        return auditEntryOf(actor, {
-          action: 'read',
-          resource: `point:${pointId}:scans`,
-          subjectPersonId: null,
-          purpose: SCAN_AUDIT_PURPOSE,
-          ip,
-        });
-      };
       const results = await Promise.all(
         items.map(async (item) => {
           const at = new Date(item.at);
@@ -387,18 +372,15 @@ export function createCheckInService(deps: CheckInServiceDeps) {
               ...(outcome.details ? { details: outcome.details } : {}),
             };
           }
-          const isNew = await batcher.add(
-            {
-              ...outcome.row,
-              id: item.id,
-              at,
-              pointId,
-              provinceCode: point.province_code,
-              direction: item.direction,
-              recordedBy: actor.userId,
-            },
-            outcome.person ? auditOnce() : undefined,
-          );
+          const isNew = await batcher.add({
+            ...outcome.row,
+            id: item.id,
+            at,
+            pointId,
+            provinceCode: point.province_code,
+            direction: item.direction,
+            recordedBy: actor.userId,
+          });
           return {
             id: item.id,
             status: isNew ? ('stored' as const) : ('duplicate' as const),

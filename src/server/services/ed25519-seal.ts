@@ -27,15 +27,18 @@ function fromLittleEndian(bytes: Buffer): bigint {
   return n;
 }
 
+const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 /**
- * SHA-512 of the data read as a little-endian integer. Through hex: a hash's Buffer output costs a
- * memory block outside the JavaScript heap, which takes longer than the hash itself.
+ * SHA-512 of the data read as a little-endian integer. Through a binary string, one character per byte
+ * (a hash's Buffer output costs a memory block outside the JavaScript heap, which takes longer than
+ * the hash itself), its bytes turned to hex in reverse through a table.
  */
 function sha512Integer(data: Buffer): bigint {
-  const hex = hash('sha512', data, 'hex');
-  let reversed = '0x';
-  for (let i = hex.length - 2; i >= 0; i -= 2) reversed += hex.slice(i, i + 2);
-  return BigInt(reversed);
+  const digest = hash('sha512', data, 'binary');
+  let hex = '0x';
+  for (let i = digest.length - 1; i >= 0; i--) hex += HEX_OF_BYTE[digest.charCodeAt(i)];
+  return BigInt(hex);
 }
 
 function toLittleEndian32(n: bigint): Buffer {
@@ -64,8 +67,9 @@ export function createSealCheck(privateKey: KeyObject, publicRaw: Buffer): SealC
 
   return (data, signature) => {
     if (signature.length !== SIGNATURE_BYTES) return false;
-    const r = sha512Integer(Buffer.concat([prefix, data])) % L;
-    const k = sha512Integer(Buffer.concat([signature.subarray(0, 32), publicRaw, data])) % L;
+    // r and k unreduced: one reduction of the sum gives the same S.
+    const r = sha512Integer(Buffer.concat([prefix, data]));
+    const k = sha512Integer(Buffer.concat([signature.subarray(0, 32), publicRaw, data]));
     return timingSafeEqual(toLittleEndian32((r + k * a) % L), signature.subarray(32));
   };
 }

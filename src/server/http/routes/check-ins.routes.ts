@@ -80,7 +80,7 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
         },
       },
       async (req) => {
-        const results = await checkIns.recordScans(req.principal!, req.params.id, req.body.items, req.ip);
+        const results = await checkIns.recordScans(req.principal!, req.params.id, req.body.items);
         const errors = messages[localeOf(req)].errors;
         return {
           results: results.map(
