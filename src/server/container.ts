@@ -166,7 +166,12 @@ export function createServices(deps: ContainerDeps) {
     retentionDays: config.CHECK_IN_RETENTION_DAYS,
     now,
   });
-  const checkInList = createCheckInListService({ checkIns: checkInReads, points: checkInWrite, now });
+  const checkInList = createCheckInListService({
+    checkIns: checkInReads,
+    points: checkInWrite,
+    audit,
+    now,
+  });
   const checkInExport = createCheckInExportService({ checkIns: checkInReads, list: checkInList, audit });
   const notices = createNoticesService({ notices: createNoticesRepository(db), now });
   const privacy = createPrivacyService({

@@ -167,6 +167,25 @@ describe('a point’s check-in list and exports', () => {
     ]);
   });
 
+  it('audits every read of the list: who, from where, and why', async () => {
+    const reads = () =>
+      ctx.database.db
+        .selectFrom('audit_log')
+        .innerJoin('users', 'users.id', 'audit_log.actor_id')
+        .select(['users.phone', 'audit_log.ip', 'audit_log.purpose'])
+        .where('audit_log.action', '=', 'read')
+        .where('audit_log.resource', '=', `point:${marketId}:check-ins`)
+        .orderBy('audit_log.id')
+        .execute();
+    const before = (await reads()).length;
+    expect((await staff.get(`/api/points/${marketId}/check-ins?pageSize=2`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/points/${marketId}/check-ins?page=0`)).statusCode).toBe(400);
+    expect((await staff.get(`/api/points/${marketId}/check-ins/summary`)).statusCode).toBe(200);
+    expect((await reads()).slice(before)).toEqual([
+      { phone: '0900000005', ip: '10.0.0.2', purpose: 'Xem danh sách check-in của điểm' },
+    ]);
+  });
+
   it('keeps the list to the point’s owner and staff', async () => {
     const school = (
       await ctx.database.db

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { maskPhone } from '../../domain/phone';
 import type { CheckInPointRow, CheckInWriteRepository } from '../repositories/check-in-write.repository';
 import type { CheckInsRepository, PointCheckInRow } from '../repositories/check-ins.repository';
+import type { AuditService } from './audit.service';
 
 /** Viet Nam keeps UTC+7 all year (no daylight saving since 1975): Asia/Ho_Chi_Minh is a fixed offset. */
 export const VN_OFFSET_MS = 7 * 3_600_000;
@@ -17,6 +18,8 @@ export function vnDateOf(at: Date): string {
   return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+const LIST_AUDIT_PURPOSE = 'Xem danh sách check-in của điểm';
+
 export interface PointAccess {
   point: CheckInPointRow;
   isOwner: boolean;
@@ -26,9 +29,10 @@ export interface PointAccess {
 export function createCheckInListService(deps: {
   checkIns: Pick<CheckInsRepository, 'listForPoint' | 'countPerHour'>;
   points: Pick<CheckInWriteRepository, 'findPointById'>;
+  audit: Pick<AuditService, 'record'>;
   now: () => Date;
 }) {
-  const { checkIns, points, now } = deps;
+  const { checkIns, points, audit, now } = deps;
 
   /** The point when the caller owns it or scans for it; 404 otherwise, so ids cannot be probed. */
   async function requirePoint(actor: Principal, pointId: string): Promise<PointAccess> {
@@ -58,7 +62,8 @@ export function createCheckInListService(deps: {
   return {
     requirePoint,
 
-    async list(actor: Principal, pointId: string, query: CheckInListQuery) {
+    /** A page of the point's check-ins: names, phones and health answers, so each read is audited. */
+    async list(actor: Principal, pointId: string, query: CheckInListQuery, ip: string | null) {
       const { isOwner } = await requirePoint(actor, pointId);
       const { rows, total } = await checkIns.listForPoint(
         {
@@ -70,6 +75,12 @@ export function createCheckInListService(deps: {
         },
         { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
       );
+      await audit.record(actor, {
+        action: 'read',
+        resource: `point:${pointId}:check-ins`,
+        purpose: LIST_AUDIT_PURPOSE,
+        ip,
+      });
       return { rows: rows.map((r) => view(r, isOwner)), total, page: query.page, pageSize: query.pageSize };
     },
 

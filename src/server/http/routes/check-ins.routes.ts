@@ -101,13 +101,13 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
         config: { access: 'points.scan' },
         schema: {
           tags: ['check-ins'],
-          summary: 'The point’s check-ins, newest first (owner and staff of the point)',
+          summary: 'The point’s check-ins, newest first (owner and staff of the point; each read is audited)',
           params: pointParams,
           querystring: checkInListQuerySchema,
           response: { 200: checkInListReplySchema },
         },
       },
-      async (req) => checkInList.list(req.principal!, req.params.id, req.query),
+      async (req) => checkInList.list(req.principal!, req.params.id, req.query, req.ip),
     );
 
     app.get(
