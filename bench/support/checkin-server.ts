@@ -86,7 +86,9 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Builds the server bundle, starts it on a fresh database and seeds what the scenarios need. */
 export async function startCheckInBench(opts: { points: number; citizens: number }): Promise<CheckInBench> {
-  databaseUrl(); // before building anything
+  // Before building anything: a scenario that cannot run says so at once.
+  databaseUrl();
+  loadGenerator();
   // The server serves the web app and refuses to start without it: build that once, the server always,
   // unless BENCH_SERVER names a built one (a copy of an earlier build, to compare two side by side).
   const entry = process.env.BENCH_SERVER ?? 'dist/server/main.js';
@@ -369,9 +371,12 @@ function cpuSeconds(
  * CONNECTIONS connections with one request at a time; autocannon used 60–98 µs of CPU per request here
  * against 26–45 µs for the lean one, CPU taken from the server and PostgreSQL on the same cores.
  */
-const LOAD_GENERATOR = process.env.BENCH_LOAD_GENERATOR ?? 'lean';
-if (LOAD_GENERATOR !== 'lean' && LOAD_GENERATOR !== 'autocannon') {
-  throw new Error(`BENCH_LOAD_GENERATOR must be lean or autocannon, not ${LOAD_GENERATOR}`);
+function loadGenerator(): 'lean' | 'autocannon' {
+  const name = process.env.BENCH_LOAD_GENERATOR ?? 'lean';
+  if (name !== 'lean' && name !== 'autocannon') {
+    throw new Error(`BENCH_LOAD_GENERATOR must be lean or autocannon, not ${name}`);
+  }
+  return name;
 }
 
 async function withAutocannon(url: string, next: () => LoadRequest, durationS: number) {
@@ -418,11 +423,12 @@ export async function drive(
   next: () => LoadRequest,
   durationS = DURATION_S,
 ): Promise<LoadResult> {
+  const generator = loadGenerator();
   const url = `${bench.base}${path}`;
   const rowsBefore = await countCheckIns(bench.db);
   const before = cpuSeconds(bench.serverPid);
   const r =
-    LOAD_GENERATOR === 'lean'
+    generator === 'lean'
       ? await runLoad({ url, connections: CONNECTIONS, durationS, next })
       : await withAutocannon(url, next, durationS);
   const after = cpuSeconds(bench.serverPid);
@@ -434,7 +440,7 @@ export async function drive(
     const used = (k: keyof typeof after) => (after[k] - before[k]) / durationS;
     const perCheckIn = (k: keyof typeof after) => Math.round((used(k) / Math.max(r.ok / durationS, 1)) * 1e6);
     console.log(
-      `  load generator ${LOAD_GENERATOR}; cores used: server ${used('server').toFixed(2)} ` +
+      `  load generator ${generator}; cores used: server ${used('server').toFixed(2)} ` +
         `(system ${used('serverSystem').toFixed(2)}), postgres ${used('postgres').toFixed(2)}, ` +
         `load ${used('load').toFixed(2)}; machine ${used('machine').toFixed(2)} of ${availableParallelism()}`,
     );
