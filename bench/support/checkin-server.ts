@@ -59,7 +59,9 @@ function freePort(): Promise<number> {
 
 async function waitHealthy(url: string, child: ChildProcess, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
+    }
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -121,7 +123,8 @@ export async function startCheckInBench(opts: { points: number; citizens: number
   const base = `http://127.0.0.1:${port}`;
   const handle = openPostgres(database.url, 4);
   const close = async () => {
-    if (child.exitCode === null) {
+    // A server killed by a signal has a signalCode and no exitCode; waiting for its exit would hang.
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
@@ -415,7 +418,7 @@ const countCheckIns = async (db: CheckInBench['db']) =>
 /**
  * Drives the server from this process; each request's body comes from `next()`. Every 2xx answer must
  * have stored one check-in: the rows are counted before and after, so a figure never counts answers
- * that stored nothing.
+ * that stored nothing. Any answer that is not 2xx, or any failed connection, fails the scenario.
  */
 export async function drive(
   bench: Pick<CheckInBench, 'base' | 'serverPid' | 'db'>,
@@ -433,6 +436,10 @@ export async function drive(
       : await withAutocannon(url, next, durationS);
   const after = cpuSeconds(bench.serverPid);
   const stored = (await countCheckIns(bench.db)) - rowsBefore;
+  // A run in which requests failed measures the failures, not the route.
+  if (r.non2xx || r.errors) {
+    throw new Error(`${path}: ${r.non2xx} answers were not 2xx and ${r.errors} connections failed`);
+  }
   if (r.okInAll !== null && stored !== r.okInAll) {
     throw new Error(`${r.okInAll} answers were 2xx but ${stored} check-ins were stored`);
   }

@@ -30,6 +30,7 @@ export interface LoadStats {
 }
 
 const HEAD_END = Buffer.from('\r\n\r\n');
+const RECONNECT_PAUSE_MS = 100;
 
 /** The length of a complete answer at the start of `buf`, and its status; null while incomplete. */
 export function parseAnswer(buf: Buffer): { status: number; length: number } | null {
@@ -104,9 +105,10 @@ export function runLoad(options: LoadOptions): Promise<LoadStats> {
       socket.on('error', () => {});
       socket.on('close', () => {
         if (ended) return;
-        // Refused, or closed by the server or the network: an error; go on with a new connection.
+        // Refused, or closed by the server or the network: an error; go on with a new connection after
+        // a pause, so that a server that is gone is not hammered until the end.
         errors++;
-        if (performance.now() < endsAt) start();
+        if (performance.now() + RECONNECT_PAUSE_MS < endsAt) setTimeout(start, RECONNECT_PAUSE_MS);
         else finish();
       });
     };

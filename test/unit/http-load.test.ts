@@ -71,3 +71,29 @@ describe('runLoad', () => {
     expect(first.headers['x-k']).toBe(String(JSON.parse(first.body).k));
   });
 });
+
+describe('runLoad against a server that goes away', () => {
+  it('counts the lost connections as errors and waits before each new attempt', async () => {
+    const server = createServer((_req, res) => {
+      res.setHeader('content-length', 2);
+      res.end('ok');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/x`;
+    // Gone after 100 ms: its connections close and every new one is refused.
+    setTimeout(() => {
+      server.close();
+      server.closeAllConnections();
+    }, 100);
+    const stats = await runLoad({
+      url,
+      connections: 3,
+      durationS: 0.6,
+      next: () => ({ headers: {}, body: '{}' }),
+    });
+    expect(stats.ok).toBeGreaterThan(0);
+    // Each connection is lost once, then refused about every 100 ms: at most 6 attempts in 0.5 s.
+    expect(stats.errors).toBeGreaterThanOrEqual(3);
+    expect(stats.errors).toBeLessThanOrEqual(3 * 6);
+  });
+});
