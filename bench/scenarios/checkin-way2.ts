@@ -1,5 +1,6 @@
 // Way 2: a staff session posts one scanned personal QR per request (signature verified, the person's
-// latest health answers attached, the device's id and time kept; the row records who scanned, no audit row).
+// latest health answers attached, the device's id and time kept; the row records who scanned, and no
+// audit row is written).
 import { type Figure, round } from '../figure';
 import { drive, newId, reportRate, startCheckInBench } from '../support/checkin-server';
 

@@ -57,11 +57,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A child killed by a signal has a signalCode and no exitCode. */
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 async function waitHealthy(url: string, child: ChildProcess, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
-    }
+    if (hasExited(child)) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -123,8 +124,8 @@ export async function startCheckInBench(opts: { points: number; citizens: number
   const base = `http://127.0.0.1:${port}`;
   const handle = openPostgres(database.url, 4);
   const close = async () => {
-    // A server killed by a signal has a signalCode and no exitCode; waiting for its exit would hang.
-    if (child.exitCode === null && child.signalCode === null) {
+    // Waiting for the exit of a server that has already exited would hang.
+    if (!hasExited(child)) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
