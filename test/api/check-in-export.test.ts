@@ -182,7 +182,7 @@ describe('a point’s check-in list and exports', () => {
     expect((await staff.get(`/api/points/${marketId}/check-ins?page=0`)).statusCode).toBe(400);
     expect((await staff.get(`/api/points/${marketId}/check-ins/summary`)).statusCode).toBe(200);
     expect((await reads()).slice(before)).toEqual([
-      { phone: '0900000005', ip: '10.0.0.2', purpose: 'Xem danh sách check-in của điểm' },
+      { phone: '0900000005', ip: '10.0.0.2', purpose: 'Xem danh sách đã quét của điểm' },
     ]);
   });
 

@@ -18,7 +18,7 @@ export function vnDateOf(at: Date): string {
   return new Date(at.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-const LIST_AUDIT_PURPOSE = 'Xem danh sách check-in của điểm';
+const LIST_AUDIT_PURPOSE = 'Xem danh sách đã quét của điểm';
 
 export interface PointAccess {
   point: CheckInPointRow;
