@@ -321,11 +321,17 @@ export interface LoadResult {
  * CPU seconds used so far by the server (its process and its workers), by PostgreSQL's processes and
  * by this (load) process; `machine` is every CPU's busy time.
  */
-function cpuSeconds(
-  serverPid: number,
-): { server: number; serverSystem: number; postgres: number; load: number; machine: number } | null {
-  const stat = (pid: string) => {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+function cpuSeconds(serverPid: number): {
+  server: number;
+  serverMain: number;
+  serverMainWaiting: number;
+  serverSystem: number;
+  postgres: number;
+  load: number;
+  machine: number;
+} | null {
+  const stat = (pid: string, file = `/proc/${pid}/stat`) => {
+    const text = readFileSync(file, 'utf8');
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
       comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
@@ -353,6 +359,12 @@ function cpuSeconds(
         // the process ended meanwhile
       }
     }
+    // The event loop runs on the main thread (its id is the process id): one core is its ceiling.
+    const main = stat(String(serverPid), `/proc/${serverPid}/task/${serverPid}/stat`);
+    // Nanoseconds on a CPU, then runnable but waiting for one (the other processes had the cores).
+    const [, waitingNs] = readFileSync(`/proc/${serverPid}/task/${serverPid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
     // All CPUs: user, nice, system, irq, softirq, steal (not idle and iowait).
     const all = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
     const machine = [1, 2, 3, 6, 7, 8].reduce((sum, i) => sum + (all[i] ?? 0), 0);
@@ -360,6 +372,8 @@ function cpuSeconds(
     // Clock ticks are 1/100 s on Linux.
     return {
       server: server / 100,
+      serverMain: (main.user + main.system) / 100,
+      serverMainWaiting: (waitingNs ?? 0) / 1e9,
       serverSystem: serverSystem / 100,
       postgres: postgres / 100,
       load: (u.user + u.system) / 1e6,
@@ -449,7 +463,7 @@ export async function drive(
     const perCheckIn = (k: keyof typeof after) => Math.round((used(k) / Math.max(r.ok / durationS, 1)) * 1e6);
     console.log(
       `  load generator ${generator}; cores used: server ${used('server').toFixed(2)} ` +
-        `(system ${used('serverSystem').toFixed(2)}), postgres ${used('postgres').toFixed(2)}, ` +
+        `(main thread ${used('serverMain').toFixed(2)} + ${used('serverMainWaiting').toFixed(2)} waiting for a core, system ${used('serverSystem').toFixed(2)}), postgres ${used('postgres').toFixed(2)}, ` +
         `load ${used('load').toFixed(2)}; machine ${used('machine').toFixed(2)} of ${availableParallelism()}`,
     );
     console.log(
