@@ -14,6 +14,7 @@ import { createSigningKeysRepository } from '../../src/server/repositories/signi
 import { createSigningService } from '../../src/server/services/signing.service';
 import { ScenarioSkipped } from '../figure';
 import { type LoadRequest, runLoad } from './http-load';
+import { countsInstructions, SERVER_HOST, serverCommand, startCounting, stopCounting } from './instructions';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -76,6 +77,8 @@ async function waitHealthy(url: string, child: ChildProcess, deadline: number): 
 export interface CheckInBench {
   base: string;
   serverPid: number;
+  /** Where callgrind writes its counts (BENCH_INSTRUCTIONS=1), else null. */
+  callgrindDir: string | null;
   db: DatabaseHandle['db'];
   pointIds: string[];
   provinceCode: string;
@@ -104,11 +107,12 @@ export async function startCheckInBench(opts: { points: number; citizens: number
   const port = await freePort();
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=tmp/prof" profiles the server under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...serverNodeArgs, ...nodeArgs, entry], {
+  const command = serverCommand([...serverNodeArgs, ...nodeArgs, entry]);
+  const child = spawn(command.command, command.args, {
     env: {
       ...process.env,
       PORT: String(port),
-      HOST: '127.0.0.1',
+      HOST: SERVER_HOST,
       DATA_DIR: dataDir,
       DATABASE_URL: database.url,
       SECRET,
@@ -121,7 +125,7 @@ export async function startCheckInBench(opts: { points: number; citizens: number
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${SERVER_HOST}:${port}`;
   const handle = openPostgres(database.url, 4);
   const close = async () => {
     // Waiting for the exit of a server that has already exited would hang.
@@ -132,9 +136,10 @@ export async function startCheckInBench(opts: { points: number; citizens: number
     await handle.close();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
+    if (command.dir) rmSync(command.dir, { recursive: true, force: true });
   };
   try {
-    await waitHealthy(`${base}/healthz`, child, Date.now() + 120_000);
+    await waitHealthy(`${base}/healthz`, child, Date.now() + (countsInstructions ? 900_000 : 120_000));
     const db = handle.db;
     const owner = await db
       .selectFrom('users')
@@ -255,6 +260,7 @@ export async function startCheckInBench(opts: { points: number; citizens: number
     return {
       base,
       serverPid: child.pid ?? 0,
+      callgrindDir: command.dir,
       db,
       pointIds: points.map((p) => p.id),
       provinceCode,
@@ -435,8 +441,11 @@ const countCheckIns = async (db: CheckInBench['db']) =>
  * have stored one check-in: the rows are counted before and after, so a figure never counts answers
  * that stored nothing. Any answer that is not 2xx, or any failed connection, fails the scenario.
  */
+/** How much longer a warm-up runs when instructions are counted (uninstrumented valgrind is slow). */
+const WARM_UP_SLOWDOWN = 15;
+
 export async function drive(
-  bench: Pick<CheckInBench, 'base' | 'serverPid' | 'db'>,
+  bench: Pick<CheckInBench, 'base' | 'serverPid' | 'callgrindDir' | 'db'>,
   path: string,
   next: () => LoadRequest,
   durationS = DURATION_S,
@@ -444,12 +453,18 @@ export async function drive(
   const generator = loadGenerator();
   const url = `${bench.base}${path}`;
   const rowsBefore = await countCheckIns(bench.db);
+  const measured = durationS === DURATION_S;
+  if (measured && bench.callgrindDir) startCounting(bench.serverPid);
   const before = cpuSeconds(bench.serverPid);
+  // V8 optimizes by call counts: under valgrind (several times slower) a warm-up needs longer to get there.
+  const seconds = bench.callgrindDir && !measured ? durationS * WARM_UP_SLOWDOWN : durationS;
   const r =
     generator === 'lean'
-      ? await runLoad({ url, connections: CONNECTIONS, durationS, next })
-      : await withAutocannon(url, next, durationS);
+      ? await runLoad({ url, connections: CONNECTIONS, durationS: seconds, next })
+      : await withAutocannon(url, next, seconds);
   const after = cpuSeconds(bench.serverPid);
+  const instructions =
+    measured && bench.callgrindDir ? stopCounting(bench.serverPid, bench.callgrindDir) : null;
   const stored = (await countCheckIns(bench.db)) - rowsBefore;
   // A run in which requests failed measures the failures, not the route.
   if (r.non2xx || r.errors) {
@@ -458,7 +473,12 @@ export async function drive(
   if (r.okInAll !== null && stored !== r.okInAll) {
     throw new Error(`${r.okInAll} answers were 2xx but ${stored} check-ins were stored`);
   }
-  if (before && after && durationS === DURATION_S) {
+  if (instructions !== null) {
+    console.log(
+      `  instructions per check-in (server, all threads): ${Math.round(instructions / Math.max(r.ok, 1))} in ${r.ok} check-ins`,
+    );
+  }
+  if (before && after && measured) {
     const used = (k: keyof typeof after) => (after[k] - before[k]) / durationS;
     const perCheckIn = (k: keyof typeof after) => Math.round((used(k) / Math.max(r.ok / durationS, 1)) * 1e6);
     console.log(
