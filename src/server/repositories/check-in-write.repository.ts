@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { CheckInMethod, Direction } from '../../domain/check-in';
 import { type Db, prepared } from '../db/client';
+import { pgArrayLiteral } from '../db/pg-array';
 
 export interface NewCheckIn {
   id: string;
@@ -47,7 +48,7 @@ export function createCheckInWriteRepository(db: Db) {
      * A row whose (id, time) exists already is skipped. Returns the keys (`id@epoch-ms`) it inserted.
      */
     async insertMany(rows: readonly NewCheckIn[]): Promise<Set<string>> {
-      const col = <K extends keyof NewCheckIn>(k: K) => rows.map((r) => r[k]);
+      const col = (k: keyof NewCheckIn) => pgArrayLiteral(rows.map((r) => r[k]));
       const { rows: inserted } = await sql<{
         id: string;
         checked_in_at: Date;
