@@ -1,9 +1,10 @@
 // `npm run bench [-- NAME...]`: runs the scenarios under bench/scenarios, prints one JSON line per
-// figure, then a table.
+// figure, then a table. BENCH_ROUNDS=N runs them N times, interleaved, and the table gives medians.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type Figure, type Scenario, ScenarioSkipped } from './figure';
+import { type Scenario, ScenarioSkipped } from './figure';
+import { type RoundFigure, ratiosToBaseline, summarizeRounds } from './summary';
 
 const dir = join(import.meta.dirname, 'scenarios');
 const all = readdirSync(dir)
@@ -31,27 +32,48 @@ function machineCheck(): string {
   return `machine check: JSON round trip ${jsonUs.toFixed(2)} µs, Ed25519 sign ${signUs.toFixed(1)} µs`;
 }
 
-console.log(machineCheck());
-const figures: Figure[] = [];
-const skipped: string[] = [];
-for (const name of wanted.length ? wanted : all) {
-  const scenario = (await import(join(dir, `${name}.ts`))) as { default: Scenario };
-  try {
-    for (const figure of await scenario.default()) {
-      figures.push(figure);
-      console.log(JSON.stringify(figure));
+/**
+ * This machine's speed drifts by half within minutes: one run of each scenario can land in different
+ * phases. Rounds interleave the scenarios so that each round's ratios compare like with like.
+ */
+const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`BENCH_ROUNDS must be a whole number of at least 1, not ${process.env.BENCH_ROUNDS}`);
+  process.exit(2);
+}
+
+const figures: RoundFigure[] = [];
+const skipped = new Set<string>();
+for (let round = 1; round <= rounds; round++) {
+  if (rounds > 1) console.log(`\nround ${round} of ${rounds}`);
+  console.log(machineCheck());
+  for (const name of wanted.length ? wanted : all) {
+    if (skipped.has(name)) continue;
+    const scenario = (await import(join(dir, `${name}.ts`))) as { default: Scenario };
+    try {
+      for (const figure of await scenario.default()) {
+        figures.push({ ...figure, round });
+        console.log(JSON.stringify(rounds > 1 ? { ...figure, round } : figure));
+      }
+    } catch (err) {
+      if (!(err instanceof ScenarioSkipped)) throw err;
+      console.log(`${name}: skipped, ${err.message}`);
+      skipped.add(name);
     }
-  } catch (err) {
-    if (!(err instanceof ScenarioSkipped)) throw err;
-    console.log(`${name}: skipped, ${err.message}`);
-    skipped.push(name);
   }
 }
 if (figures.length) {
   console.log('');
-  console.table(
-    figures.map((f) => ({ scenario: f.scenario, metric: f.metric, value: f.value, unit: f.unit })),
-  );
+  if (rounds === 1) {
+    console.table(
+      figures.map((f) => ({ scenario: f.scenario, metric: f.metric, value: f.value, unit: f.unit })),
+    );
+  } else {
+    console.table(summarizeRounds(figures));
+  }
+  const ratios = ratiosToBaseline(figures);
+  if (rounds === 1) for (const r of ratios) console.log(`ratio ${r.ratio} = ${r.median.toFixed(2)}`);
+  else if (ratios.length) console.table(ratios);
 }
 // Asked for by name and not run: that is a failure, not a figure.
-if (skipped.some((name) => wanted.includes(name))) process.exit(1);
+if (wanted.some((name) => skipped.has(name))) process.exit(1);

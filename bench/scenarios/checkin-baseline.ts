@@ -1,7 +1,7 @@
 // The ceiling to compare recording with: a bare route (only with BENCH_ROUTES=1) that validates a small
 // body and inserts the same kind of row through the same batcher; no session, no code, no lookups.
 import { type Figure, round } from '../figure';
-import { drive, reportRate, startCheckInBench } from '../support/checkin-server';
+import { drive, startCheckInBench } from '../support/checkin-server';
 
 export default async function checkinBaseline(): Promise<Figure[]> {
   const bench = await startCheckInBench({ points: 10, citizens: 10 });
@@ -17,7 +17,6 @@ export default async function checkinBaseline(): Promise<Figure[]> {
     });
     await drive(bench, '/api/bench/check-in-baseline', next, 2); // warm-up
     const r = await drive(bench, '/api/bench/check-in-baseline', next);
-    reportRate('checkin-baseline', r.rate);
     return [
       { scenario: 'checkin-baseline', metric: 'rate', value: round(r.rate, 0), unit: 'check-ins/s' },
       { scenario: 'checkin-baseline', metric: 'p99', value: r.p99, unit: 'ms' },

@@ -1,7 +1,7 @@
 // Way 1: signed-in citizens post a scanned poster URL (signature verified, point looked up), the server
 // finds the person, attaches their latest health answers, checks the 10-minute duplicate and inserts.
 import { type Figure, round } from '../figure';
-import { drive, reportRate, startCheckInBench } from '../support/checkin-server';
+import { drive, startCheckInBench } from '../support/checkin-server';
 
 export default async function checkinWay1(): Promise<Figure[]> {
   const bench = await startCheckInBench({ points: 200, citizens: 1000 });
@@ -20,7 +20,6 @@ export default async function checkinWay1(): Promise<Figure[]> {
     };
     await drive(bench, '/api/check-ins/self', next, 2);
     const r = await drive(bench, '/api/check-ins/self', next);
-    reportRate('checkin-way1', r.rate);
     return [
       { scenario: 'checkin-way1', metric: 'rate', value: round(r.rate, 0), unit: 'check-ins/s' },
       { scenario: 'checkin-way1', metric: 'p99', value: r.p99, unit: 'ms' },

@@ -494,15 +494,4 @@ export async function drive(
   return { rate: r.ok / durationS, p99: r.p99, non2xx: r.non2xx, errors: r.errors };
 }
 
-/** Rates measured in this run, so the last check-in scenario can print ratios to the baseline. */
-const rates = new Map<string, number>();
-export function reportRate(name: string, rate: number): void {
-  rates.set(name, rate);
-  const baseline = rates.get('checkin-baseline');
-  if (!baseline) return;
-  for (const [n, r] of rates) {
-    if (n !== 'checkin-baseline') console.log(`ratio ${n} / checkin-baseline = ${(r / baseline).toFixed(2)}`);
-  }
-}
-
 export const newId = () => randomUUID();
