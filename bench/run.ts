@@ -64,16 +64,16 @@ for (let round = 1; round <= rounds; round++) {
 }
 if (figures.length) {
   console.log('');
+  const ratios = ratiosToBaseline(figures);
   if (rounds === 1) {
     console.table(
       figures.map((f) => ({ scenario: f.scenario, metric: f.metric, value: f.value, unit: f.unit })),
     );
+    for (const r of ratios) console.log(`ratio ${r.ratio} = ${r.median.toFixed(2)}`);
   } else {
     console.table(summarizeRounds(figures));
+    if (ratios.length) console.table(ratios);
   }
-  const ratios = ratiosToBaseline(figures);
-  if (rounds === 1) for (const r of ratios) console.log(`ratio ${r.ratio} = ${r.median.toFixed(2)}`);
-  else if (ratios.length) console.table(ratios);
 }
 // Asked for by name and not run: that is a failure, not a figure.
 if (wanted.some((name) => skipped.has(name))) process.exit(1);

@@ -11,8 +11,8 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-const spread = (values: number[], digits: number) => ({
-  median: Number(median(values).toFixed(digits)),
+const spread = (values: number[]) => ({
+  median: Number(median(values).toFixed(2)),
   min: Math.min(...values),
   max: Math.max(...values),
 });
@@ -28,10 +28,7 @@ export function summarizeRounds(figures: RoundFigure[]) {
     scenario: g[0]!.scenario,
     metric: g[0]!.metric,
     rounds: g.length,
-    ...spread(
-      g.map((f) => f.value),
-      2,
-    ),
+    ...spread(g.map((f) => f.value)),
     unit: g[0]!.unit,
   }));
 }
@@ -53,8 +50,6 @@ export function ratiosToBaseline(figures: RoundFigure[], baseline = 'checkin-bas
         const base = rate(baseline, f.round);
         return base ? [Number((f.value / base).toFixed(2))] : [];
       });
-    return ratios.length
-      ? [{ ratio: `${way} / ${baseline}`, rounds: ratios.length, ...spread(ratios, 2) }]
-      : [];
+    return ratios.length ? [{ ratio: `${way} / ${baseline}`, rounds: ratios.length, ...spread(ratios) }] : [];
   });
 }
