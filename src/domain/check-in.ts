@@ -25,6 +25,13 @@ export const SCAN_MAX_AGE_MS = 7 * 86_400_000;
 /** Device clocks drift; a scan further in the future than this is refused. */
 export const SCAN_MAX_FUTURE_MS = 10 * 60_000;
 export const SCAN_BATCH_MAX = 200;
+/** A scan that reached the server this long after it was made was queued offline: the list says so. */
+export const LATE_SYNC_MS = 2 * 60_000;
+
+/** Whether a check-in reached the server late (an offline scanner's queue), for the point's list. */
+export function isLateSync(at: Date, receivedAt: Date): boolean {
+  return receivedAt.getTime() - at.getTime() > LATE_SYNC_MS;
+}
 
 const codeText = z.string().trim().min(1, 'required').max(4000);
 
@@ -139,6 +146,8 @@ export const checkInRowSchema = z.object({
   method: z.enum(checkInMethods),
   direction: z.enum(directions),
   health: z.record(z.string(), z.unknown()).nullable(),
+  /** When the record reached the server; later than `at` by more than LATE_SYNC_MS: synced late. */
+  receivedAt: z.date(),
 });
 export type CheckInRow = z.infer<typeof checkInRowSchema>;
 

@@ -27,7 +27,12 @@ export const errorStatus = {
   POINT_CODE_ROTATED: 400,
   POINT_CLOSED: 409,
   UNKNOWN_CODE: 404,
+  SCAN_TIME_INVALID: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  FILE_TOO_LARGE: 413,
+  UPLOAD_BUSY: 429,
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

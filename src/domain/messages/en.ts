@@ -25,7 +25,12 @@ export const en: Messages = {
     POINT_CODE_ROTATED: 'This QR code has been replaced. Please scan the new code posted at the place.',
     POINT_CLOSED: 'This check-in point is closed for now.',
     UNKNOWN_CODE: 'This code is not known: it belongs to no check-in point in the system.',
+    SCAN_TIME_INVALID: 'The scan time is not valid (too old or in the future). Check the scanner’s clock.',
+    PAYLOAD_TOO_LARGE: 'What was sent is too large.',
+    FILE_TOO_LARGE: 'The file is too large or has too many rows. Please split it.',
+    UPLOAD_BUSY: 'Another file is being processed. Please try again in a few minutes.',
     INTERNAL: 'Something went wrong. Please try again.',
+    DATABASE_UNAVAILABLE: 'The system cannot save data right now. Please try again in a few minutes.',
   },
   roles: {
     admin: 'Administrator',

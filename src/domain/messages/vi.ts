@@ -24,7 +24,12 @@ export const vi = {
     POINT_CODE_ROTATED: 'Mã QR này đã được thay bằng mã mới. Vui lòng quét mã mới dán tại điểm.',
     POINT_CLOSED: 'Điểm quét mã này đang tạm đóng.',
     UNKNOWN_CODE: 'Không nhận ra mã này. Mã không thuộc điểm quét nào trong hệ thống.',
+    SCAN_TIME_INVALID: 'Giờ quét không hợp lệ (quá cũ hoặc ở tương lai). Kiểm tra giờ trên máy quét.',
+    PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+    FILE_TOO_LARGE: 'Tệp quá lớn hoặc có quá nhiều dòng. Vui lòng chia nhỏ tệp.',
+    UPLOAD_BUSY: 'Hệ thống đang xử lý một tệp khác. Vui lòng thử lại sau ít phút.',
     INTERNAL: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+    DATABASE_UNAVAILABLE: 'Hệ thống tạm thời không lưu được dữ liệu. Vui lòng thử lại sau ít phút.',
   },
   roles: {
     admin: 'Quản trị viên',

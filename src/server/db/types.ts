@@ -265,6 +265,12 @@ export interface CheckInsTable {
   gender: string | null;
   id_number_masked: string | null;
   address: string | null;
+  received_at: CreatedAt;
+}
+
+export interface ScanClaimsTable {
+  key: string;
+  claimed_at: CreatedAt;
 }
 
 export interface LegacyCodesTable {
@@ -299,4 +305,5 @@ export interface Database {
   notices: NoticesTable;
   check_ins: CheckInsTable;
   legacy_codes: LegacyCodesTable;
+  scan_claims: ScanClaimsTable;
 }

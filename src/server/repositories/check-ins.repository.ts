@@ -48,6 +48,7 @@ const listColumns = [
   'check_ins.method',
   'check_ins.direction',
   'check_ins.health',
+  'check_ins.received_at',
 ] as const;
 
 /** The read side of check-ins for a citizen's history; the check-in issue writes them. */

@@ -56,6 +56,7 @@ export function createCheckInListService(deps: {
       method: r.method,
       direction: r.direction,
       health: (r.health as Record<string, unknown> | null) ?? null,
+      receivedAt: r.received_at,
     };
   }
 
