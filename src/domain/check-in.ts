@@ -99,7 +99,21 @@ export const scanItemSchema = z.object({
 });
 export type ScanItem = z.infer<typeof scanItemSchema>;
 
-export const scanBatchRequestSchema = z.object({ items: z.array(scanItemSchema).min(1).max(SCAN_BATCH_MAX) });
+/**
+ * A batch's envelope. Each item is checked against `scanItemSchema` on its own, so one bad item (a
+ * hostile value, a queue of an older app) is refused alone and the others are recorded; only an item
+ * without an id the device could match its answer to refuses the whole batch.
+ */
+export const scanBatchRequestSchema = z.object({
+  items: z
+    .array(
+      z
+        .looseObject({ id: z.string().min(1).max(64) })
+        .meta({ description: 'A scan item (ScanItem); checked one by one' }),
+    )
+    .min(1)
+    .max(SCAN_BATCH_MAX),
+});
 
 export const scanPersonSchema = z.object({
   name: z.string(),
@@ -115,6 +129,8 @@ export const scanResultSchema = z.object({
   status: z.enum(['stored', 'duplicate', 'rejected']),
   code: z.enum(errorCodes).optional(),
   message: z.string().optional(),
+  /** For an item refused by its shape: which fields, each with its message. */
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   person: scanPersonSchema.optional(),
 });
 export type ScanResult = z.infer<typeof scanResultSchema>;

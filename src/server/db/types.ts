@@ -270,7 +270,7 @@ export interface CheckInsTable {
 
 export interface ScanClaimsTable {
   key: string;
-  claimed_at: CreatedAt;
+  keep_until: Timestamp;
 }
 
 export interface LegacyCodesTable {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { CheckInMethod, Direction } from '../../domain/check-in';
+import { AppError } from '../../domain/errors';
 import { type Db, prepared } from '../db/client';
+import { isValueRefused } from '../db/errors';
 import { pgArrayLiteral } from '../db/pg-array';
 
 export interface NewCheckIn {
@@ -24,6 +26,15 @@ export interface NewCheckIn {
    * bound also lets PostgreSQL probe only the day partitions of that window, not every one.
    */
   unlessSince: Date | null;
+  /**
+   * Claims that make a staff scan one check-in (table scan_claims): `deviceKey` for the id the device
+   * made (a resend with any time is the same check-in), `tokenKey` for a screen token at this point and
+   * direction (a photo of it scanned again is not a new one). Null when the row has none (way 1).
+   */
+  deviceKey: string | null;
+  tokenKey: string | null;
+  /** Until when the claims are kept (a resend or replay could be accepted until then). */
+  claimUntil: Date | null;
 }
 
 const pointColumns = [
@@ -44,15 +55,36 @@ export function createCheckInWriteRepository(db: Db) {
   return {
     /**
      * One INSERT for many rows, its text the same for any number (arrays, not a VALUES list): the
-     * person's latest health answers are attached and way 1's rule is checked in the same statement.
-     * A row whose (id, time) exists already is skipped. Returns the keys (`id@epoch-ms`) it inserted.
+     * person's latest health answers are attached, the scan claims taken and way 1's rule checked in
+     * the same statement. A row whose (id, time) exists already, whose claim another row holds, or
+     * that way 1's rule skips is not inserted. Returns the keys (`id@epoch-ms`) it inserted.
      */
     async insertMany(rows: readonly NewCheckIn[]): Promise<Set<string>> {
       const col = (k: keyof NewCheckIn) => pgArrayLiteral(rows.map((r) => r[k]));
+      // The claims are inserted in the same statement as the rows they guard: a refused row takes its
+      // claims back with it, and a claim another row holds already skips the row. Keys are unique
+      // within one call (the batcher sees to it), so "claimed" answers for this call's rows only.
       const { rows: inserted } = await sql<{
         id: string;
         checked_in_at: Date;
       }>`${sql.raw(prepared('check_ins_insert'))}
+        WITH v AS (
+          SELECT * FROM unnest(${col('id')}::uuid[], ${col('at')}::timestamptz[], ${col('pointId')}::uuid[],
+            ${col('provinceCode')}::text[], ${col('personId')}::uuid[], ${col('method')}::text[],
+            ${col('direction')}::text[], ${col('fullName')}::text[], ${col('phone')}::text[],
+            ${col('birthYear')}::int[], ${col('gender')}::text[], ${col('idNumberMasked')}::text[],
+            ${col('address')}::text[], ${col('recordedBy')}::uuid[], ${col('unlessSince')}::timestamptz[],
+            ${col('deviceKey')}::text[], ${col('tokenKey')}::text[], ${col('claimUntil')}::timestamptz[])
+            AS v(id, at, point_id, province_code, person_id, method, direction, full_name, phone,
+              birth_year, gender, id_number_masked, address, recorded_by, unless_since, device_key, token_key,
+              claim_until)
+        ), claimed AS (
+          INSERT INTO scan_claims (key, keep_until)
+          SELECT k.key, v.claim_until FROM v CROSS JOIN LATERAL (VALUES (v.device_key), (v.token_key)) AS k(key)
+           WHERE k.key IS NOT NULL
+          ON CONFLICT (key) DO NOTHING
+          RETURNING key
+        )
         INSERT INTO check_ins (id, checked_in_at, point_id, province_code, person_id, method, direction,
           full_name, phone, birth_year, gender, id_number_masked, address, recorded_by, health)
         SELECT v.id, v.at, v.point_id, v.province_code, v.person_id, v.method, v.direction,
@@ -61,20 +93,27 @@ export function createCheckInWriteRepository(db: Db) {
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
              FROM health_declarations h WHERE h.person_id = v.person_id
              ORDER BY h.created_at DESC, h.id DESC LIMIT 1)
-        FROM unnest(${col('id')}::uuid[], ${col('at')}::timestamptz[], ${col('pointId')}::uuid[],
-          ${col('provinceCode')}::text[], ${col('personId')}::uuid[], ${col('method')}::text[],
-          ${col('direction')}::text[], ${col('fullName')}::text[], ${col('phone')}::text[],
-          ${col('birthYear')}::int[], ${col('gender')}::text[], ${col('idNumberMasked')}::text[],
-          ${col('address')}::text[], ${col('recordedBy')}::uuid[], ${col('unlessSince')}::timestamptz[])
-          AS v(id, at, point_id, province_code, person_id, method, direction, full_name, phone,
-            birth_year, gender, id_number_masked, address, recorded_by, unless_since)
-        WHERE v.unless_since IS NULL OR NOT EXISTS (
-          SELECT 1 FROM check_ins c
-           WHERE c.person_id = v.person_id AND c.point_id = v.point_id AND c.direction = v.direction
-             AND c.checked_in_at >= v.unless_since AND c.checked_in_at <= v.at + (v.at - v.unless_since))
+        FROM v
+        WHERE (v.device_key IS NULL OR v.device_key IN (SELECT key FROM claimed))
+          AND (v.token_key IS NULL OR v.token_key IN (SELECT key FROM claimed))
+          AND (v.unless_since IS NULL OR NOT EXISTS (
+            SELECT 1 FROM check_ins c
+             WHERE c.person_id = v.person_id AND c.point_id = v.point_id AND c.direction = v.direction
+               AND c.checked_in_at >= v.unless_since AND c.checked_in_at <= v.at + (v.at - v.unless_since)))
         ON CONFLICT (id, checked_in_at) DO NOTHING
-        RETURNING id, checked_in_at`.execute(db);
+        RETURNING id, checked_in_at`
+        .execute(db)
+        .catch((err: unknown) => {
+          // A value PostgreSQL refuses is the caller's mistake, not a failure of the database.
+          throw isValueRefused(err) ? new AppError('VALIDATION_FAILED', { reason: 'value' }) : err;
+        });
       return new Set(inserted.map((r) => `${r.id}@${r.checked_in_at.getTime()}`));
+    },
+
+    /** Claims kept until before `at` guard nothing any more (see NewCheckIn); returns how many went. */
+    async deleteClaimsBefore(at: Date): Promise<number> {
+      const res = await db.deleteFrom('scan_claims').where('keep_until', '<', at).executeTakeFirst();
+      return Number(res.numDeletedRows);
     },
 
     findPointByCode: (code: string) =>

@@ -11,7 +11,7 @@ const DAYS_AHEAD = 7;
  */
 export function createCheckInRetentionService(deps: {
   partitions: CheckInPartitionsRepository;
-  checkIns: Pick<CheckInWriteRepository, 'deleteBefore'>;
+  checkIns: Pick<CheckInWriteRepository, 'deleteBefore' | 'deleteClaimsBefore'>;
   retentionDays: number;
   now: () => Date;
 }) {
@@ -29,12 +29,14 @@ export function createCheckInRetentionService(deps: {
       createdPartitions: string[];
       droppedPartitions: string[];
       deletedRows: number;
+      deletedClaims: number;
     }> {
       const cutoff = new Date(deps.now().getTime() - deps.retentionDays * DAY);
       const createdPartitions = await ensurePartitions();
       const droppedPartitions = await deps.partitions.dropDaysBefore(cutoff);
       const deletedRows = await deps.checkIns.deleteBefore(cutoff);
-      return { createdPartitions, droppedPartitions, deletedRows };
+      const deletedClaims = await deps.checkIns.deleteClaimsBefore(deps.now());
+      return { createdPartitions, droppedPartitions, deletedRows, deletedClaims };
     },
   };
 }

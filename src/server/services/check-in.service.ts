@@ -58,10 +58,22 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 type ItemOutcome =
   | { rejected: ErrorCode; details?: Record<string, unknown> }
   | {
-      row: Omit<NewCheckIn, 'id' | 'at' | 'pointId' | 'provinceCode' | 'direction' | 'recordedBy'>;
+      row: Omit<
+        NewCheckIn,
+        'id' | 'at' | 'pointId' | 'provinceCode' | 'direction' | 'recordedBy' | 'deviceKey'
+      >;
       /** What the staff see; absent for an anonymous legacy-code check-in. */
       person?: NonNullable<ScanResult['person']>;
     };
+
+/** What became of one scanned item; the route adds the message in the caller's language. */
+export interface ScanOutcome {
+  id: string;
+  status: ScanResult['status'];
+  code?: ErrorCode;
+  details?: Record<string, unknown>;
+  person?: ScanResult['person'];
+}
 
 /** Recording check-ins: a citizen scans a point (way 1), staff scan people (way 2, and offline sync). */
 export function createCheckInService(deps: CheckInServiceDeps) {
@@ -152,7 +164,9 @@ export function createCheckInService(deps: CheckInServiceDeps) {
 
   /**
    * Verifies a vaora token as of the scan: an offline scanner checked it then, and the queue may reach
-   * the server after the token's few minutes are over. The signature is still checked now.
+   * the server after the token's few minutes are over. The signature is still checked now, and the
+   * scan time must lie within the token's own validity: a photo of a code cannot be dated back to a
+   * day before it existed.
    */
   async function verifyAt(
     token: string,
@@ -168,13 +182,14 @@ export function createCheckInService(deps: CheckInServiceDeps) {
       ) {
         return { result: failedCodeCheck(err), subject: null };
       }
-      const decoded = decodeToken(token).payload;
-      const atSeconds = Math.floor(at.getTime() / 1000);
-      const isValidThen =
-        atSeconds < decoded.exp &&
-        (typeof decoded.nbf !== 'number' || atSeconds >= decoded.nbf - CLOCK_SKEW_SECONDS);
-      if (!isValidThen) return { result: failedCodeCheck(err), subject: null };
-      payload = decoded;
+      payload = decodeToken(token).payload;
+    }
+    const atSeconds = Math.floor(at.getTime() / 1000);
+    const startsAt = (typeof payload.nbf === 'number' ? payload.nbf : payload.iat) - CLOCK_SKEW_SECONDS;
+    if (atSeconds >= payload.exp)
+      return { result: failedCodeCheck(new AppError('TOKEN_EXPIRED')), subject: null };
+    if (atSeconds < startsAt) {
+      return { result: failedCodeCheck(new AppError('TOKEN_NOT_YET_VALID')), subject: null };
     }
     const unrevoked = decideCodeCheck(payload, noRevocations);
     const { revoked, subject } = await codes.revocationsOf(unrevoked);
@@ -189,9 +204,48 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     idNumberMasked: null,
     address: null,
     unlessSince: null,
+    tokenKey: null,
+    claimUntil: null,
   } as const;
 
-  async function outcomeOf(input: ScanInput, at: Date, pointId: string): Promise<ItemOutcome> {
+  /**
+   * What makes a scanned vaora code one check-in at a point and direction: a screen token by its own
+   * id (a movement QR by its declaration, since one journey passes a point once), a printed card, which
+   * never changes, by the 10-minute window way 1 uses.
+   */
+  function onceRule(
+    result: Extract<CodeCheckResult, { valid: true }>,
+    token: string,
+    at: Date,
+    scope: { pointId: string; direction: Direction },
+  ): Pick<NewCheckIn, 'tokenKey' | 'unlessSince' | 'claimUntil'> {
+    const prefix = `t:${scope.pointId}:${scope.direction}:`;
+    // Kept while the token could be shown again.
+    const claimUntil = new Date(result.claims.exp * 1000);
+    switch (result.kind) {
+      case 'personal': {
+        // The first 128 bits of the signature name the token: no one without the private key makes
+        // another valid token that shares them.
+        const signature = token.slice(token.lastIndexOf('.') + 1);
+        return { tokenKey: `${prefix}p:${signature.slice(0, 22)}`, unlessSince: null, claimUntil };
+      }
+      case 'movement':
+        return { tokenKey: `${prefix}m:${result.claims.mid}`, unlessSince: null, claimUntil };
+      case 'card':
+        return { tokenKey: null, unlessSince: new Date(at.getTime() - SELF_DEDUPE_MS), claimUntil: null };
+      default: {
+        const unreachable: never = result;
+        return unreachable;
+      }
+    }
+  }
+
+  async function outcomeOf(
+    input: ScanInput,
+    at: Date,
+    scope: { pointId: string; direction: Direction },
+  ): Promise<ItemOutcome> {
+    const { pointId } = scope;
     switch (input.kind) {
       case 'vaora': {
         const { result, subject: personId } = await verifyAt(input.token, at);
@@ -200,6 +254,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
         return {
           row: {
             ...emptyRow,
+            ...onceRule(result, input.token, at, scope),
             personId,
             method: 'staff_scan',
             fullName: c.n,
@@ -321,6 +376,10 @@ export function createCheckInService(deps: CheckInServiceDeps) {
             address: null,
             recordedBy: actor.userId,
             unlessSince: since,
+            // The server made the id: nothing to claim, and way 1's window is the rule.
+            deviceKey: null,
+            tokenKey: null,
+            claimUntil: null,
           });
           if (isNew) return { personId: person.id, id, at, duplicate: false };
           const earlier = await earlierVisit(point.id, person.id, input.direction, since);
@@ -331,64 +390,60 @@ export function createCheckInService(deps: CheckInServiceDeps) {
     },
 
     /**
-     * Way 2 and the offline queue: each item is stored exactly once however often it is sent (its id
-     * and time come from the device). The reply shows staff only what each code carries, and the row
-     * records who scanned whom: no audit row (docs/ARCHITECTURE.md).
+     * Way 2 and the offline queue: each item is stored exactly once however often it is sent, with
+     * whatever time (its id comes from the device), and a screen code once per point and direction.
+     * Each item is accepted or refused on its own. The reply shows staff only what each code carries,
+     * and the row records who scanned whom: no audit row (docs/ARCHITECTURE.md).
      */
-    async recordScans(
-      actor: Principal,
-      pointId: string,
-      items: ScanItem[],
-    ): Promise<
-      {
-        id: string;
-        status: ScanResult['status'];
-        code?: ErrorCode;
-        details?: Record<string, unknown>;
-        person?: ScanResult['person'];
-      }[]
-    > {
+    async recordScans(actor: Principal, pointId: string, items: ScanItem[]): Promise<ScanOutcome[]> {
       if (!actor.pointIds.includes(pointId)) throw new AppError('NOT_FOUND');
       const point = await cached(`i:${pointId}`, () => repo.findPointById(pointId));
       if (!point) throw new AppError('NOT_FOUND');
       const nowMs = now().getTime();
-      const results = await Promise.all(
-        items.map(async (item) => {
+      return Promise.all(
+        items.map(async (item): Promise<ScanOutcome> => {
           const at = new Date(item.at);
           if (at.getTime() < nowMs - SCAN_MAX_AGE_MS || at.getTime() > nowMs + SCAN_MAX_FUTURE_MS) {
-            return {
-              id: item.id,
-              status: 'rejected' as const,
-              code: 'VALIDATION_FAILED' as const,
-              details: { field: 'at' },
-            };
+            return { id: item.id, status: 'rejected', code: 'SCAN_TIME_INVALID' };
           }
-          const outcome = await outcomeOf(item.input, at, pointId);
+          const outcome = await outcomeOf(item.input, at, { pointId, direction: item.direction });
           if ('rejected' in outcome) {
             return {
               id: item.id,
-              status: 'rejected' as const,
+              status: 'rejected',
               code: outcome.rejected,
               ...(outcome.details ? { details: outcome.details } : {}),
             };
           }
-          const isNew = await batcher.add({
-            ...outcome.row,
-            id: item.id,
-            at,
-            pointId,
-            provinceCode: point.province_code,
-            direction: item.direction,
-            recordedBy: actor.userId,
-          });
+          let isNew: boolean;
+          try {
+            isNew = await batcher.add({
+              ...outcome.row,
+              id: item.id,
+              at,
+              pointId,
+              provinceCode: point.province_code,
+              direction: item.direction,
+              recordedBy: actor.userId,
+              deviceKey: `i:${item.id}`,
+              // A queue resends for up to SCAN_MAX_AGE_MS after it first reached us; a screen token
+              // can be shown again until it expires.
+              claimUntil: new Date(Math.max(nowMs + SCAN_MAX_AGE_MS, outcome.row.claimUntil?.getTime() ?? 0)),
+            });
+          } catch (err) {
+            // A value the database refused is this item's fault alone; anything else fails the request.
+            if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
+              return { id: item.id, status: 'rejected', code: err.code };
+            }
+            throw err;
+          }
           return {
             id: item.id,
-            status: isNew ? ('stored' as const) : ('duplicate' as const),
+            status: isNew ? 'stored' : 'duplicate',
             ...(outcome.person ? { person: outcome.person } : {}),
           };
         }),
       );
-      return results;
     },
   };
 }

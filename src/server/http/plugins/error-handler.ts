@@ -14,12 +14,12 @@ interface ValidationIssue {
   params?: { issue?: { code?: string; message?: string; path?: (string | number)[] } };
 }
 
-function fieldMessage(locale: Locale, issue: ValidationIssue): string {
+/** A zod issue's message: its validation key when it names one, else by its kind. */
+function issueMessage(locale: Locale, issue: { code?: string | undefined; message?: string | undefined }) {
   const m = messages[locale].validation;
-  const zodIssue = issue.params?.issue;
-  const key = zodIssue?.message ?? issue.message ?? '';
+  const key = issue.message ?? '';
   if (isValidationKey(key)) return m[key];
-  switch (zodIssue?.code) {
+  switch (issue.code) {
     case 'too_small':
       return m.tooShort;
     case 'too_big':
@@ -29,6 +29,19 @@ function fieldMessage(locale: Locale, issue: ValidationIssue): string {
     default:
       return m.invalid;
   }
+}
+
+function fieldMessage(locale: Locale, issue: ValidationIssue): string {
+  const zodIssue = issue.params?.issue;
+  return issueMessage(locale, { code: zodIssue?.code, message: zodIssue?.message ?? issue.message });
+}
+
+/** The fields of a value a route checks itself (one item of a batch), as the error body lists them. */
+export function issueFields(
+  locale: Locale,
+  issues: readonly { path: PropertyKey[]; code: string; message: string }[],
+): { path: string; message: string }[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.'), message: issueMessage(locale, i) }));
 }
 
 function send(reply: FastifyReply, locale: Locale, code: ErrorCode, extra: Partial<ErrorBody> = {}) {

@@ -10,9 +10,11 @@ import {
   checkInSummaryReplySchema,
   resolveCodeRequestSchema,
   resolvedPointSchema,
+  SCAN_MAX_AGE_MS,
   type ScanResult,
   scanBatchReplySchema,
   scanBatchRequestSchema,
+  scanItemSchema,
   selfCheckInReplySchema,
   selfCheckInRequestSchema,
 } from '../../../domain/check-in';
@@ -20,7 +22,7 @@ import { messages } from '../../../domain/messages';
 import type { Config } from '../../config';
 import type { Services } from '../../container';
 import type { ExportFile } from '../../services/check-in-export.service';
-import { localeOf } from '../plugins/error-handler';
+import { issueFields, localeOf } from '../plugins/error-handler';
 import { noStore } from '../plugins/security-headers';
 
 const pointParams = z.object({ id: z.uuid() });
@@ -80,17 +82,33 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
         },
       },
       async (req) => {
-        const results = await checkIns.recordScans(req.principal!, req.params.id, req.body.items);
-        const errors = messages[localeOf(req)].errors;
+        const locale = localeOf(req);
+        const errors = messages[locale].errors;
+        // Each item is checked on its own: a malformed one is refused alone, the others go on.
+        const parsed = req.body.items.map((raw) => ({ raw, check: scanItemSchema.safeParse(raw) }));
+        const valid = parsed.flatMap((p) => (p.check.success ? [p.check.data] : []));
+        const recorded = new Map(
+          (await checkIns.recordScans(req.principal!, req.params.id, valid)).map((r, i) => [valid[i], r]),
+        );
         return {
-          results: results.map(
-            (r): ScanResult => ({
+          results: parsed.map(({ raw, check }): ScanResult => {
+            if (!check.success) {
+              return {
+                id: raw.id,
+                status: 'rejected',
+                code: 'VALIDATION_FAILED',
+                message: errors.VALIDATION_FAILED,
+                fields: issueFields(locale, check.error.issues),
+              };
+            }
+            const r = recorded.get(check.data)!;
+            return {
               id: r.id,
               status: r.status,
               ...(r.code ? { code: r.code, message: errors[r.code] } : {}),
               ...(r.person ? { person: r.person } : {}),
-            }),
-          ),
+            };
+          }),
         };
       },
     );
@@ -168,9 +186,10 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
         },
         async (req) => {
           const id = randomUUID();
+          const at = new Date();
           await checkInBatcher.add({
             id,
-            at: new Date(),
+            at,
             pointId: req.body.pointId,
             provinceCode: req.body.provinceCode,
             personId: null,
@@ -184,6 +203,10 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
             address: null,
             recordedBy: null,
             unlessSince: null,
+            // The same claim as a scan's, so that the baseline still writes the same as one.
+            deviceKey: `i:${id}`,
+            tokenKey: null,
+            claimUntil: new Date(at.getTime() + SCAN_MAX_AGE_MS),
           });
           return { id };
         },
