@@ -7,7 +7,9 @@ import { pgArrayLiteral } from '../db/pg-array';
 
 export interface NewCheckIn {
   id: string;
+  /** When it happened (a scanner's clock); `receivedAt`: when it reached the server. */
   at: Date;
+  receivedAt: Date;
   pointId: string;
   provinceCode: string;
   personId: string | null;
@@ -69,13 +71,14 @@ export function createCheckInWriteRepository(db: Db) {
         checked_in_at: Date;
       }>`${sql.raw(prepared('check_ins_insert'))}
         WITH v AS (
-          SELECT * FROM unnest(${col('id')}::uuid[], ${col('at')}::timestamptz[], ${col('pointId')}::uuid[],
+          SELECT * FROM unnest(${col('id')}::uuid[], ${col('at')}::timestamptz[], ${col('receivedAt')}::timestamptz[],
+            ${col('pointId')}::uuid[],
             ${col('provinceCode')}::text[], ${col('personId')}::uuid[], ${col('method')}::text[],
             ${col('direction')}::text[], ${col('fullName')}::text[], ${col('phone')}::text[],
             ${col('birthYear')}::int[], ${col('gender')}::text[], ${col('idNumberMasked')}::text[],
             ${col('address')}::text[], ${col('recordedBy')}::uuid[], ${col('unlessSince')}::timestamptz[],
             ${col('deviceKey')}::text[], ${col('tokenKey')}::text[], ${col('claimUntil')}::timestamptz[])
-            AS v(id, at, point_id, province_code, person_id, method, direction, full_name, phone,
+            AS v(id, at, received_at, point_id, province_code, person_id, method, direction, full_name, phone,
               birth_year, gender, id_number_masked, address, recorded_by, unless_since, device_key, token_key,
               claim_until)
         ), claimed AS (
@@ -85,9 +88,9 @@ export function createCheckInWriteRepository(db: Db) {
           ON CONFLICT (key) DO NOTHING
           RETURNING key
         )
-        INSERT INTO check_ins (id, checked_in_at, point_id, province_code, person_id, method, direction,
+        INSERT INTO check_ins (id, checked_in_at, received_at, point_id, province_code, person_id, method, direction,
           full_name, phone, birth_year, gender, id_number_masked, address, recorded_by, health)
-        SELECT v.id, v.at, v.point_id, v.province_code, v.person_id, v.method, v.direction,
+        SELECT v.id, v.at, v.received_at, v.point_id, v.province_code, v.person_id, v.method, v.direction,
           v.full_name, v.phone, v.birth_year, v.gender, v.id_number_masked, v.address, v.recorded_by,
           (SELECT h.answers || jsonb_build_object('declaredAt',
               to_char(h.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))

@@ -60,7 +60,7 @@ type ItemOutcome =
   | {
       row: Omit<
         NewCheckIn,
-        'id' | 'at' | 'pointId' | 'provinceCode' | 'direction' | 'recordedBy' | 'deviceKey'
+        'id' | 'at' | 'receivedAt' | 'pointId' | 'provinceCode' | 'direction' | 'recordedBy' | 'deviceKey'
       >;
       /** What the staff see; absent for an anonymous legacy-code check-in. */
       person?: NonNullable<ScanResult['person']>;
@@ -363,6 +363,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
           const isNew = await batcher.add({
             id,
             at,
+            receivedAt: at,
             pointId: point.id,
             provinceCode: point.province_code,
             personId: person.id,
@@ -421,6 +422,7 @@ export function createCheckInService(deps: CheckInServiceDeps) {
               ...outcome.row,
               id: item.id,
               at,
+              receivedAt: new Date(nowMs),
               pointId,
               provinceCode: point.province_code,
               direction: item.direction,

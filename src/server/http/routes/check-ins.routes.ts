@@ -190,6 +190,7 @@ export function checkInsRoutes(config: Config, services: Services): FastifyPlugi
           await checkInBatcher.add({
             id,
             at,
+            receivedAt: at,
             pointId: req.body.pointId,
             provinceCode: req.body.provinceCode,
             personId: null,
