@@ -83,7 +83,12 @@ export interface CheckInBench {
   pointIds: string[];
   provinceCode: string;
   posterTokens: string[];
-  citizens: { cookie: string; csrf: string; personId: string; personalToken: string }[];
+  citizens: { cookie: string; csrf: string; personId: string }[];
+  /**
+   * Personal QR tokens of the citizens in turn, each a different showing (its own `nbf`): a token is
+   * one check-in per point and direction, so a run needs as many as it scans. Empty unless asked for.
+   */
+  scanTokens: string[];
   staff: { cookie: string; csrf: string };
   close(): Promise<void>;
 }
@@ -91,7 +96,11 @@ export interface CheckInBench {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Builds the server bundle, starts it on a fresh database and seeds what the scenarios need. */
-export async function startCheckInBench(opts: { points: number; citizens: number }): Promise<CheckInBench> {
+export async function startCheckInBench(opts: {
+  points: number;
+  citizens: number;
+  scanTokens?: number;
+}): Promise<CheckInBench> {
   // Before building anything: a scenario that cannot run says so at once.
   databaseUrl();
   loadGenerator();
@@ -239,16 +248,20 @@ export async function startCheckInBench(opts: { points: number; citizens: number
       .execute();
     const now = Math.floor(Date.now() / 1000);
     const citizens = await Promise.all(
-      persons.map(async (p) => ({
-        ...(await session(p.account_id)),
-        personId: p.id,
-        personalToken: await signing.sign(
-          { typ: 'p', pid: p.id, n: p.full_name, y: 1990, col: 'green', r: ['vaccinated'], nbf: now - 60 },
-          3600,
-          { notBefore: now - 60 },
-        ),
-      })),
+      persons.map(async (p) => ({ ...(await session(p.account_id)), personId: p.id })),
     );
+    const scanTokens: string[] = [];
+    for (let i = 0; i < (opts.scanTokens ?? 0); i++) {
+      const p = persons[i % persons.length]!;
+      const nbf = now - 60 - Math.floor(i / persons.length);
+      scanTokens.push(
+        await signing.sign(
+          { typ: 'p', pid: p.id, n: p.full_name, y: 1990, col: 'green', r: ['vaccinated'], nbf },
+          3600,
+          { notBefore: nbf },
+        ),
+      );
+    }
     await seedEarlierCheckIns(
       db,
       owner.id,
@@ -266,6 +279,7 @@ export async function startCheckInBench(opts: { points: number; citizens: number
       provinceCode,
       posterTokens,
       citizens,
+      scanTokens,
       staff: await session(staffUser.id),
       close,
     };

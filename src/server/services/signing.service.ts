@@ -9,7 +9,9 @@ import {
   hkdfSync,
   type KeyObject,
   randomBytes,
+  timingSafeEqual,
 } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../domain/errors';
 import {
   decodeToken,
@@ -25,7 +27,6 @@ import type {
   SigningKeyRow,
   SigningKeysRepository,
 } from '../repositories/signing-keys.repository';
-import { createSealCheck, type SealCheck } from './ed25519-seal';
 
 const DAY_SECONDS = 86_400;
 /** Another process may have rotated; signing with its retired key for up to this long is harmless. */
@@ -34,6 +35,26 @@ const REFRESH_INTERVAL_MS = 60_000;
 const KID_PATTERN = /^[A-Za-z0-9_-]{8}$/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/**
+ * Signatures checked already, kept so that a code scanned at several points, or a poster scanned by a
+ * whole queue, costs one check. Bounded: entries are about 1 KB, so this is some 10 MB at most.
+ */
+const CHECKED_SIGNATURES_MAX = 10_000;
+
+/**
+ * Ed25519 is deterministic (RFC 8032): holding the private key, the server signs the same bytes and
+ * compares, in constant time, with the signature shown. Signing costs one fixed-base multiplication
+ * where verifying costs a double one, and only the very signature this key makes passes (verifying
+ * would accept any other a holder of the key could make, which nobody else can).
+ */
+/** Bytes as a string of the same length, for a map key (no copy of the bytes). */
+const latin1 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+function isOwnSignature(privateKey: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
+  const expected = cryptoSign(null, data, privateKey);
+  return expected.length === signature.length && timingSafeEqual(expected, signature);
+}
 
 export interface SigningKeySummary {
   kid: string;
@@ -49,8 +70,6 @@ interface LoadedKey {
   publicRaw: Buffer;
   /** Only the active key signs new tokens. Null when a retired key cannot be decrypted. */
   privateKey: KeyObject | null;
-  /** Checks tokens this key signed (see ed25519-seal.ts); without the private key, the public key does. */
-  sealCheck: SealCheck | null;
   retiredAt: Date | null;
   expiresAt: Date | null;
 }
@@ -88,6 +107,7 @@ export function createSigningService(deps: SigningServiceDeps) {
   const maxTtlSeconds = Math.floor(maxTokenDays * DAY_SECONDS);
 
   let loaded = new Map<string, LoadedKey>();
+  const checkedSignatures = new LRUCache<string, true>({ max: CHECKED_SIGNATURES_MAX });
   let active: LoadedKey | null = null;
   let loadedAt = Number.NEGATIVE_INFINITY;
   // Loads may overlap (a rotation reloads while a periodic refresh runs); the newest started wins.
@@ -160,7 +180,6 @@ export function createSigningService(deps: SigningServiceDeps) {
         publicKey: known?.publicKey ?? publicKeyFromRaw(publicRaw),
         publicRaw,
         privateKey,
-        sealCheck: known?.sealCheck ?? (privateKey ? createSealCheck(privateKey, publicRaw) : null),
         retiredAt: row.retired_at,
         expiresAt: row.expires_at,
       };
@@ -214,10 +233,18 @@ export function createSigningService(deps: SigningServiceDeps) {
       const key = loaded.get(kid);
       return key && isUsable(key, now()) ? key : undefined;
     },
-    // Holding the private key, the server checks a token it issued without a point multiplication
-    // (every staff scan is checked); a retired key it cannot decrypt falls back to verifying.
-    verifySignature: (key: LoadedKey, data: Uint8Array, signature: Uint8Array) =>
-      key.sealCheck ? key.sealCheck(data, signature) : cryptoVerify(null, data, key.publicKey, signature),
+    // Every staff scan is checked: by signing again where the key is held (isOwnSignature), by
+    // verifying a retired key this server cannot decrypt. The key is the kid, the signed bytes and the
+    // signature together, so a remembered signature never vouches for other data.
+    verifySignature(key: LoadedKey, data: Uint8Array, signature: Uint8Array): boolean {
+      const cacheKey = `${key.kid}.${latin1(data)}.${latin1(signature)}`;
+      if (checkedSignatures.has(cacheKey)) return true;
+      const isValid = key.privateKey
+        ? isOwnSignature(key.privateKey, data, signature)
+        : cryptoVerify(null, data, key.publicKey, signature);
+      if (isValid) checkedSignatures.set(cacheKey, true);
+      return isValid;
+    },
   };
 
   function verifyLoaded(token: string): Promise<TokenPayload> {
